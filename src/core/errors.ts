@@ -1,0 +1,37 @@
+/**
+ * Errors users see. None of them prints a stack trace unless `--debug`.
+ *
+ * - UsageError: the command line is wrong (exit 2).
+ * - InputError: an input could not be opened at all (exit 2 at the end of the run).
+ * - RecordError: one record is bad; it goes to the rejects and the run goes on (exit 1).
+ */
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly source: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class RecordError extends Error {
+  override name = 'RecordError';
+  /** A short machine-readable reason, e.g. `invalid-json`, `missing-text`, `binary-file`. */
+  readonly reason: string;
+  constructor(reason: string, message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+/** The message of anything thrown, without a stack. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
