@@ -35,3 +35,11 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * True for a RecordError, also one thrown by another copy of this module
+ * (a stage loaded from `dist/` while the caller runs from `src/`).
+ */
+export function isRecordError(error: unknown): error is RecordError {
+  return error instanceof RecordError || (error instanceof Error && error.name === 'RecordError' && typeof (error as RecordError).reason === 'string');
+}
