@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { addCommonOptions, addExamples, commandAction, parseCommonOptions } from '../../core/cli-common.js';
+import { UsageError } from '../../core/errors.js';
+import { runStage } from '../../core/runner.js';
+import { readUserDictionary, type SegmentOptions } from './index.js';
+
+export function segmentOptionsFrom(raw: Record<string, unknown>): SegmentOptions {
+  const mode = raw.mode ?? 'default';
+  if (mode !== 'default' && mode !== 'search') throw new UsageError(`--mode must be 'default' or 'search', got '${String(mode)}'`);
+  const options: SegmentOptions = { mode, pos: raw.pos === true, hmm: raw.hmm !== false };
+  if (typeof raw.dict === 'string') {
+    readUserDictionary(raw.dict); // reports a bad dictionary once, here, with file:line
+    options.dict = raw.dict;
+  }
+  return options;
+}
+
+export function registerSegment(program: Command): void {
+  const command = program
+    .command('segment')
+    .description('cut "text" into words (jieba): adds "tokens", and "pos" with --pos')
+    .argument('[inputs...]', 'JSONL files, globs or - (stdin, the default)')
+    .option('--pos', 'add "pos": one part-of-speech tag per token')
+    .option('--dict <file>', "user dictionary in jieba's format: 'word [frequency] [tag]' per line")
+    .option('--mode <mode>', "'default', or 'search' (long words split into dictionary sub-words)", 'default')
+    .option('--no-hmm', 'do not guess words missing from the dictionary');
+  addCommonOptions(command);
+  addExamples(command, [
+    'qingxi strip pages.jsonl | qingxi segment --pos > words.jsonl',
+    'qingxi segment --dict names.txt --mode search clean.jsonl -o tokens.jsonl',
+  ]);
+  command.action(
+    commandAction('segment', async (inputs: string[], raw: Record<string, unknown>) => {
+      const outcome = await runStage({
+        command: 'segment',
+        stage: { name: 'segment' },
+        options: segmentOptionsFrom(raw),
+        inputs,
+        inputKind: 'jsonl',
+        common: parseCommonOptions(raw),
+      });
+      return outcome.exitCode;
+    }),
+  );
+}
