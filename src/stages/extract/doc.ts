@@ -1,0 +1,122 @@
+/**
+ * One text prepared for the recognizers: jieba's dictionary segmentation (as a
+ * feature: where words start and end, and which spans are ordinary dictionary
+ * words) and every listed word found by the lexicon trie, indexed by offset.
+ * All offsets here are UTF-16; index.ts converts to code points at the end.
+ */
+import { cut } from 'jieba-wasm';
+import { loadLexicon, type Kind, type Lexicon, type Match } from './lexicon.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export class Doc {
+  readonly lex: Lexicon;
+  /** For every offset, the start and end of the dictionary token containing it. */
+  private readonly tokStart: Int32Array;
+  private readonly tokEnd: Int32Array;
+  private readonly starting = new Map<number, Match[]>();
+  private readonly ending = new Map<number, Match[]>();
+
+  constructor(readonly text: string) {
+    this.lex = loadLexicon();
+    const n = text.length;
+    this.tokStart = new Int32Array(n + 1);
+    this.tokEnd = new Int32Array(n + 1);
+    let pos = 0;
+    // Without the HMM, jieba returns dictionary words and single characters only, so a token
+    // of two or more characters is an ordinary dictionary word.
+    for (const token of cut(text, false)) {
+      const end = pos + token.length;
+      for (let i = pos; i < end && i < n; i++) {
+        this.tokStart[i] = pos;
+        this.tokEnd[i] = end;
+      }
+      pos = end;
+    }
+    if (pos !== n) {
+      // Segmentation did not give back the text (should not happen): treat every character as a token.
+      for (let i = 0; i < n; i++) {
+        this.tokStart[i] = i;
+        this.tokEnd[i] = i + 1;
+      }
+    }
+    this.tokStart[n] = n;
+    this.tokEnd[n] = n;
+    for (const m of this.lex.trie.scan(text)) {
+      push(this.starting, m.start, m);
+      push(this.ending, m.end, m);
+    }
+  }
+
+  /** True when a dictionary token starts at `i` (or `i` is the end of the text). */
+  boundary(i: number): boolean {
+    return i <= 0 || i >= this.text.length || this.tokStart[i] === i;
+  }
+
+  /** True when a dictionary word of two or more characters crosses the edge of the span. */
+  straddles(start: number, end: number): boolean {
+    return !this.boundary(start) || !this.boundary(end);
+  }
+
+  /** True when the span is exactly one dictionary word of two or more characters. */
+  isWord(start: number, end: number): boolean {
+    return end - start >= 2 && this.tokStart[start] === start && this.tokEnd[start] === end;
+  }
+
+  /** Start of the dictionary token that ends at or contains offset `i - 1`. */
+  tokenStartBefore(i: number): number {
+    return this.tokStart[i - 1] ?? i - 1;
+  }
+
+  /** End of the dictionary token containing offset `i`. */
+  tokenEndAt(i: number): number {
+    return this.tokEnd[i] ?? i + 1;
+  }
+
+  startingAt(i: number, kind: Kind): Match[] {
+    return (this.starting.get(i) ?? []).filter((m) => m.kind === kind);
+  }
+
+  endingAt(i: number, kind: Kind): Match[] {
+    return (this.ending.get(i) ?? []).filter((m) => m.kind === kind);
+  }
+
+  /** The longest listed word of `kind` starting at `i`. */
+  longestAt(i: number, kind: Kind): Match | undefined {
+    let best: Match | undefined;
+    for (const m of this.starting.get(i) ?? []) if (m.kind === kind && (!best || m.end > best.end)) best = m;
+    return best;
+  }
+
+  /** The longest listed word of `kind` ending at `i`. */
+  longestEndingAt(i: number, kind: Kind): Match | undefined {
+    let best: Match | undefined;
+    for (const m of this.ending.get(i) ?? []) if (m.kind === kind && (!best || m.start < best.start)) best = m;
+    return best;
+  }
+
+  all(kind: Kind): Match[] {
+    const out: Match[] = [];
+    for (const list of this.starting.values()) for (const m of list) if (m.kind === kind) out.push(m);
+    return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}
+
+function push(map: Map<number, Match[]>, key: number, m: Match): void {
+  const list = map.get(key);
+  if (list) list.push(m);
+  else map.set(key, [m]);
+}
+
+/** Chinese characters of the basic block and extension A (the ones names are written with). */
+export function isHan(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+/** Chinese numerals, which start counts (两个中心) rather than names. */
+export const NUMERALS = new Set('一二三四五六七八九十百千万亿两零〇几第每'.split(''));

@@ -1,0 +1,158 @@
+/**
+ * Institutions, by the grammar of Chinese organization names: a suffix
+ * (大学, 研究院, 人民政府, 有限公司, 局 …) preceded by name material that extends
+ * leftwards word by word until a function word, verb, title, person, number or
+ * punctuation. Names inside names stay one entity (南开大学京津冀协同发展研究院).
+ * Known institutions come from a list; short names (西工大, 西安交大) are linked
+ * to the full name when the page has it: derived from the full name's words
+ * (西北/工业/大学 → 西工大), declared (（以下简称“西浦”）) or listed (清华, 中科院).
+ */
+import { Doc, NUMERALS, isHan, type Span } from './doc.js';
+
+export interface OrgSpan extends Span {
+  /** For short names: the full name found on the page. */
+  full?: string;
+}
+
+const MAX_LENGTH = 30;
+/** Suffixes whose full names give derived short names (西北工业大学 → 西工大). */
+const ABBREVIABLE = /(大学|学院)$/;
+
+export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
+  const { text } = doc;
+  const titleCover = new Int32Array(text.length);
+  for (const t of doc.all('title')) for (let i = t.start; i < t.end; i++) titleCover[i] = Math.max(titleCover[i] ?? 0, t.end);
+
+  const candidates: OrgSpan[] = [];
+  for (const m of doc.all('org-suffix')) {
+    if (!doc.boundary(m.end) || blocked[m.start] || blocked[m.end - 1]) continue;
+    // 局 in 格局, 署 in 签署: a one-character suffix ending an ordinary two-character word.
+    if (m.end - m.start === 1 && doc.isWord(m.end - 2, m.end)) continue;
+    // 党委 in 党委书记, 部 in 部长: the suffix belongs to a title.
+    if ((titleCover[m.start] ?? 0) > m.end && doc.boundary(titleStartCovering(doc, m.start))) continue;
+    const span = extendLeft(doc, blocked, m.start, m.end, m.info === 'weak');
+    if (span) candidates.push(span);
+  }
+  for (const kind of ['org', 'org-abbr'] as const) {
+    for (const m of doc.all(kind)) {
+      if (!doc.boundary(m.start) || !doc.boundary(m.end) || blocked[m.start] || blocked[m.end - 1]) continue;
+      if (kind === 'org-abbr') {
+        const full = m.info;
+        const ambiguous = doc.longestAt(m.start, 'place')?.end === m.end || doc.longestAt(m.start, 'place-short')?.end === m.end;
+        if (ambiguous && !text.includes(full)) continue;
+        candidates.push(full !== text.slice(m.start, m.end) && text.includes(full) ? { start: m.start, end: m.end, full } : { start: m.start, end: m.end });
+      } else {
+        candidates.push({ start: m.start, end: m.end });
+      }
+    }
+  }
+  const orgs = longestFirst(candidates);
+  const shortNames = abbreviations(doc, orgs);
+  for (const [short, full] of shortNames) {
+    for (let i = text.indexOf(short); i >= 0; i = text.indexOf(short, i + short.length)) {
+      const end = i + short.length;
+      if (!doc.boundary(i) || !doc.boundary(end) || blocked[i] || blocked[end - 1]) continue;
+      candidates.push({ start: i, end, full });
+    }
+  }
+  return longestFirst(candidates);
+}
+
+function titleStartCovering(doc: Doc, i: number): number {
+  for (let s = i; s >= Math.max(0, i - 6); s--) {
+    for (const t of doc.startingAt(s, 'title')) if (t.end > i) return s;
+  }
+  return i;
+}
+
+/** The institution ending with the suffix at [start, end), or none when no name precedes it. */
+function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, weak: boolean): OrgSpan | undefined {
+  const { text } = doc;
+  let pos = start;
+  let anchored = false;
+  while (pos > 0 && end - pos < MAX_LENGTH) {
+    const ch = text[pos - 1] ?? '';
+    if (!isHan(ch) || blocked[pos - 1]) break;
+    if (endsWithKind(doc, pos, 'stop') || endsWithKind(doc, pos, 'verb') || endsWithKind(doc, pos, 'cue-after')) {
+      const joined = acrossConjunction(doc, pos);
+      if (joined === undefined) break;
+      pos = joined;
+      anchored = true;
+      continue;
+    }
+    if (endsWithKind(doc, pos, 'title') && !doc.endingAt(pos, 'org-suffix').length) break;
+    const tokenStart = doc.tokenStartBefore(pos);
+    if (pos - tokenStart === 1 && NUMERALS.has(ch)) break;
+    pos = tokenStart;
+    if (doc.longestAt(pos, 'place') || doc.longestAt(pos, 'org') || doc.longestAt(pos, 'org-abbr')) anchored = true;
+  }
+  // 世界一流大学, 有关部门: a description, not a name; 两国政府: a count.
+  const generic = doc.longestAt(pos, 'generic');
+  if (generic || NUMERALS.has(text[pos] ?? '')) return undefined;
+  const material = start - pos;
+  if (material === 0) return undefined;
+  if (doc.isWord(pos, end)) return doc.longestAt(pos, 'org')?.end === end ? { start: pos, end } : undefined;
+  if (weak && !anchored && material < 2) return undefined;
+  return { start: pos, end };
+}
+
+/**
+ * 南开大学经济与社会发展研究院: a conjunction inside a unit name, accepted when an institution or
+ * place ends right before the word preceding it. Returns where the name continues, or undefined.
+ */
+export function acrossConjunction(doc: Doc, pos: number): number | undefined {
+  const ch = doc.text[pos - 1];
+  if (ch !== '与' && ch !== '和') return undefined;
+  const wordStart = doc.tokenStartBefore(pos - 1);
+  if (pos - 1 - wordStart < 2) return undefined;
+  const anchored = ['org', 'org-abbr', 'place', 'org-suffix'].some((k) => doc.endingAt(wordStart, k as 'org').length > 0);
+  return anchored ? wordStart : undefined;
+}
+
+function endsWithKind(doc: Doc, pos: number, kind: 'stop' | 'verb' | 'cue-after' | 'title'): boolean {
+  return doc.endingAt(pos, kind).some((m) => doc.boundary(m.start));
+}
+
+/** Non-overlapping spans, longest first, returned in text order. */
+function longestFirst(spans: OrgSpan[]): OrgSpan[] {
+  const sorted = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const out: OrgSpan[] = [];
+  for (const s of sorted) if (!out.some((o) => o.start < s.end && s.start < o.end)) out.push(s);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Short names of the page's institutions: derived from their words, or declared after them. */
+function abbreviations(doc: Doc, orgs: OrgSpan[]): Map<string, string> {
+  const { text } = doc;
+  const out = new Map<string, string>();
+  for (const o of orgs) {
+    const full = text.slice(o.start, o.end);
+    if (o.full) continue;
+    if (ABBREVIABLE.test(full)) {
+      // Words of the name: 西安/交通/大学 → 西交大, 西安交大, 交大.
+      const words: string[] = [];
+      for (let i = o.start; i < o.end; ) {
+        const e = Math.min(doc.tokenEndAt(i), o.end);
+        words.push(text.slice(i, e));
+        i = e;
+      }
+      if (words.length >= 3 && words.every((w) => w.length >= 2)) {
+        const initials = words.map((w) => w[0]).join('');
+        out.set(initials, full);
+        const [first = '', ...rest] = words;
+        const isPlace = doc.longestAt(o.start, 'place')?.end === o.start + first.length;
+        if (isPlace) out.set(first + rest.map((w) => w[0]).join(''), full);
+      }
+    }
+    // （以下简称“西浦”） right after the name.
+    const after = text.slice(o.end, o.end + 16);
+    const declared = /^[（(]([^（）()]{0,6}?)[“"「]?([\u4e00-\u9fff]{2,8})[”"」]?[）)]/.exec(after);
+    const cued = !declared?.[1] || doc.startingAt(o.end + 1, 'abbr-cue').length > 0;
+    if (declared && cued) {
+      const short = declared[2] ?? '';
+      if (short && short !== full) out.set(short, full);
+    }
+  }
+  for (const [short, full] of [...out]) if (short.length < 2 || doc.lex.surnames.has(short)) out.delete(short);
+  return out;
+}

@@ -1,0 +1,307 @@
+/**
+ * People. jieba tags names missing from its dictionary as `x` or splits them
+ * (陈/雨露), so names are found here without its `nr`: a surname from the list,
+ * one or two given-name characters judged by how often they occur in names
+ * versus ordinary words, and the context that makes a name likely (a title or
+ * byline label before it, a speech verb after it, an enumeration with other
+ * names). Once a name is accepted, its other occurrences in the document are
+ * people too. Foreign names are runs of transliteration characters with the
+ * same contexts.
+ */
+import { Doc, isHan, type Span } from './doc.js';
+import type { GivenChar } from './lexicon.js';
+import { acrossConjunction } from './orgs.js';
+
+export interface PersonSpan extends Span {
+  /** How the name was recognised; `strong` names win over places and words. */
+  strength: 'strong' | 'weak';
+  title?: string;
+  org?: string;
+  role?: string;
+}
+
+/** Thresholds on the given-name score; see givenScore. Chosen on the seed pages. */
+const PLAUSIBLE = 0.02;
+const LIKELY_ALONE = 0.6;
+const WORD_AFTER_TITLE = 0.1;
+const RARE = 0.05;
+const LIST_SEPARATORS = new Set(['、']);
+const SPACES = /[\s\u3000]/;
+
+export function findPeople(doc: Doc): PersonSpan[] {
+  const { text } = doc;
+  const found: PersonSpan[] = [];
+  const taken = new Uint8Array(text.length);
+  const accept = (p: PersonSpan): void => {
+    found.push(p);
+    taken.fill(1, p.start, p.end);
+  };
+
+  // 1. Candidates with context, left to right.
+  const candidates = new Map<number, Candidate>();
+  for (const m of doc.all('surname')) {
+    if (taken[m.start]) continue;
+    const c = bestCandidate(doc, m.start, m.end);
+    if (!c) continue;
+    // 由文献, 由沈蕾: a function word that is also a surname, before a name that stands on its own.
+    if (doc.startingAt(m.start, 'stop').length > 0) {
+      const inner = doc.all('surname').find((s) => s.start === m.end);
+      const alt = inner && bestCandidate(doc, inner.start, inner.end);
+      if (alt?.strong) continue;
+    }
+    candidates.set(c.start, c);
+    if (c.strong || c.likely) accept({ start: c.start, end: c.end, strength: c.strong ? 'strong' : 'weak' });
+  }
+  for (const p of findForeign(doc)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
+
+  // 2. Enumerations: a name-shaped candidate next to an accepted name across 、 or a space.
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of [...found]) {
+      for (const next of [neighbourAfter(doc, p.end, candidates), neighbourBefore(doc, p.start, candidates, found)]) {
+        if (next && !taken[next.start] && !taken[next.end - 1]) {
+          accept({ start: next.start, end: next.end, strength: 'strong' });
+          grew = true;
+        }
+      }
+    }
+  }
+
+  // 3. The same name elsewhere in the document.
+  const names = new Set(found.map((p) => text.slice(p.start, p.end)));
+  for (const name of names) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+      const end = i + name.length;
+      if (taken[i] || taken[end - 1] || doc.straddles(i, end)) continue;
+      if (isHan(text[end]) && !endsName(doc, end) && name.length < 3) continue;
+      accept({ start: i, end, strength: 'strong' });
+    }
+  }
+  // Surname alone before a title (江主席, 李教授) when that surname belongs to a named person here.
+  const surnames = new Set([...names].map((n) => n[0]));
+  for (const t of doc.all('title')) {
+    const s = t.start - 1;
+    if (s < 0 || taken[s] || !surnames.has(text[s] ?? '') || !doc.lex.titlesAfter.has(text.slice(t.start, t.end))) continue;
+    if (isHan(text[s - 1]) && !doc.boundary(s)) continue;
+    accept({ start: s, end: s + 1, strength: 'strong' });
+  }
+
+  found.sort((a, b) => a.start - b.start);
+  attachRoles(doc, found);
+  return found;
+}
+
+interface Candidate extends Span {
+  strong: boolean;
+  likely: boolean;
+  plausible: boolean;
+}
+
+/** The better of surname + one and surname + two given characters at `start`, or none. */
+function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate | undefined {
+  const { text, lex } = doc;
+  const g1 = text[surnameEnd];
+  const g2 = text[surnameEnd + 1];
+  if (!isHan(g1)) return undefined;
+  const before = leftContext(doc, start);
+  const options: Candidate[] = [];
+  for (const len of [2, 1]) {
+    const end = surnameEnd + len;
+    if (len === 2 && (!isHan(g2) || lex.nameBoundaries.has(g2 ?? '') || startsNonName(doc, surnameEnd + 1))) continue;
+    if (doc.straddles(start, end)) continue;
+    if (titleStartsWithin(doc, surnameEnd, end)) continue;
+    const scores = [...text.slice(surnameEnd, end)].map((ch) => givenScore(lex.given.get(ch)));
+    const score = Math.min(...scores);
+    const after = endsName(doc, end);
+    const word = doc.isWord(start, end);
+    const plausible = score >= PLAUSIBLE || (before && scores.every((s) => s > 0));
+    if (!plausible) continue;
+    // An ordinary word after a title (成员单位) needs name-like characters to be a name (区委书记文献).
+    const strong = (before && (!word || score >= WORD_AFTER_TITLE)) || followedByTitle(doc, end) || (after && !word);
+    const likely = !word && score >= LIKELY_ALONE && len === 2 && (lex.surnames.get(text.slice(start, surnameEnd)) ?? 0) >= 50;
+    options.push({ start, end, strong, likely, plausible });
+  }
+  // Prefer the longer name when both are possible: a third character that could end the name has
+  // already been ruled out above (name boundaries, cues, verbs).
+  return options.find((o) => o.strong || o.likely) ?? options[0];
+}
+
+/**
+ * How much a character looks like part of a given name rather than of ordinary words:
+ * names containing it / (words containing it + its use as a one-character word).
+ */
+function givenScore(g: GivenChar | undefined): number {
+  // A character missing from the dictionary entirely is rare, and rare characters are names' (刘秉镰).
+  if (!g) return RARE;
+  const base = (g.names + 0.5) / (g.words + g.solo / 200 + 1);
+  return g.common ? Math.max(base, PLAUSIBLE * 2) : base;
+}
+
+/** A title or byline label right before `start` (spaces allowed in bylines). */
+function leftContext(doc: Doc, start: number): boolean {
+  let i = start;
+  while (i > 0 && SPACES.test(doc.text[i - 1] ?? '')) i--;
+  if (doc.endingAt(i, 'title').length > 0) return true;
+  if (doc.endingAt(i, 'cue-before').length > 0) return true;
+  return false;
+}
+
+/** A speech verb, cue or title that follows a name at `end`, or the end of a clause. */
+function endsName(doc: Doc, end: number): boolean {
+  if (doc.startingAt(end, 'cue-after').length > 0) return true;
+  for (const t of doc.startingAt(end, 'title')) if (doc.lex.titlesAfter.has(doc.text.slice(t.start, t.end))) return true;
+  return false;
+}
+
+/** A title right after the name (克林顿总统, 习近平总书记): strong even for dictionary words. */
+function followedByTitle(doc: Doc, end: number): boolean {
+  return doc.startingAt(end, 'title').some((t) => doc.lex.titlesAfter.has(doc.text.slice(t.start, t.end)) && doc.boundary(t.end));
+}
+
+/** A title or its prefix starting inside the given name (西浦执行校长: 浦执行 is no name). */
+function titleStartsWithin(doc: Doc, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    if (doc.startingAt(i, 'title').some((t) => t.end > end)) return true;
+    if (doc.startingAt(i, 'title-prefix').some((t) => doc.startingAt(t.end, 'title').length > 0 && t.end >= end)) return true;
+  }
+  return false;
+}
+
+/** True when a word that cannot be the last given-name character starts at `i`. */
+function startsNonName(doc: Doc, i: number): boolean {
+  for (const kind of ['cue-after', 'verb', 'stop', 'title'] as const) {
+    for (const m of doc.startingAt(i, kind)) if (m.end - m.start >= 2 && doc.boundary(m.end)) return true;
+  }
+  return false;
+}
+
+function neighbourAfter(doc: Doc, end: number, candidates: Map<number, Candidate>): Candidate | undefined {
+  const sep = doc.text[end] ?? '';
+  if (LIST_SEPARATORS.has(sep)) return candidates.get(end + 1);
+  if (SPACES.test(sep)) {
+    let i = end;
+    while (SPACES.test(doc.text[i] ?? '')) i++;
+    return candidates.get(i);
+  }
+  return undefined;
+}
+
+function neighbourBefore(doc: Doc, start: number, candidates: Map<number, Candidate>, found: PersonSpan[]): Candidate | undefined {
+  if (!LIST_SEPARATORS.has(doc.text[start - 1] ?? '')) return undefined;
+  for (const len of [4, 3, 2]) {
+    const c = candidates.get(start - 1 - len);
+    if (c && c.end === start - 1 && !found.some((p) => p.start === c.start)) return c;
+  }
+  return undefined;
+}
+
+/** Foreign names: runs of transliteration characters with a person context (克林顿总统, 基辛格说). */
+function findForeign(doc: Doc): PersonSpan[] {
+  const { text, lex } = doc;
+  const out: PersonSpan[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!lex.translit.has(text[i] ?? '')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && (lex.translit.has(text[j] ?? '') || (text[j] === '·' && lex.translit.has(text[j + 1] ?? '')))) j++;
+    // Try the whole run, then shorter ones ending at a word boundary, for a context match.
+    for (let end = j; end - i >= 2; end--) {
+      if (!doc.boundary(i) || !doc.boundary(end)) continue;
+      if (doc.longestAt(i, 'place')?.end === end) break;
+      const strong = leftContext(doc, i) || endsName(doc, end);
+      if (strong && !doc.isWord(i, end)) {
+        out.push({ start: i, end, strength: 'strong' });
+        break;
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Title, org and role of each person whose name follows a title descriptor:
+ * `南开大学党委书记杨庆山` → role 南开大学党委书记, title 党委书记, org 南开大学;
+ * `区委副书记、区长许颖悟` → role and title 区委副书记、区长. A person with a title
+ * but no institution takes the one of the previous person in the same sentence.
+ */
+function attachRoles(doc: Doc, people: PersonSpan[]): void {
+  const { text } = doc;
+  let lastOrg: { org: string; sentenceEnd: number } | undefined;
+  for (const p of people) {
+    let nameEdge = p.start;
+    while (nameEdge > 0 && SPACES.test(text[nameEdge - 1] ?? '')) nameEdge--;
+    let pos = nameEdge;
+    const segments: { org: string; title: string }[] = [];
+    let descStart = pos;
+    for (;;) {
+      const title = titleEndingAt(doc, pos);
+      if (!title) break;
+      const orgStart = orgPartStart(doc, title.start);
+      segments.unshift({ org: text.slice(orgStart, title.start), title: text.slice(title.start, pos) });
+      descStart = orgStart;
+      if (text[orgStart - 1] === '、' && titleEndingAt(doc, orgStart - 1)) pos = orgStart - 1;
+      else break;
+    }
+    const sentenceEnd = nextSentenceEnd(text, p.end);
+    if (segments.length === 0) continue;
+    const titles = segments.map((s) => s.org && isTitleUnit(doc, s.org) ? s.org + s.title : s.title);
+    p.title = titles.join('、');
+    p.role = text.slice(descStart, nameEdge);
+    const org = [...segments].reverse().find((s) => s.org && !isTitleUnit(doc, s.org))?.org;
+    if (org) {
+      p.org = org;
+      lastOrg = { org, sentenceEnd };
+    } else if (lastOrg && lastOrg.sentenceEnd >= p.start) {
+      p.org = lastOrg.org;
+    }
+  }
+}
+
+/** A title (with its prefixes: 常务副区长, 执行校长) ending at `end`. */
+function titleEndingAt(doc: Doc, end: number): Span | undefined {
+  const t = doc.longestEndingAt(end, 'title');
+  if (!t) return undefined;
+  let start = t.start;
+  for (;;) {
+    const prefix = doc.longestEndingAt(start, 'title-prefix');
+    if (!prefix) break;
+    start = prefix.start;
+  }
+  return { start, end };
+}
+
+/** Units that are part of a title rather than its institution: 区委 in 区委副书记, 党委 in 党委常委. */
+function isTitleUnit(doc: Doc, org: string): boolean {
+  return doc.lex.titleUnits.has(org);
+}
+
+/** Where the institution part of a descriptor starts, going left from `start`. */
+function orgPartStart(doc: Doc, start: number): number {
+  const { text } = doc;
+  let i = start;
+  while (i > 0 && start - i < 30) {
+    const ch = text[i - 1] ?? '';
+    if (!isHan(ch) && !/[A-Za-z0-9（）()·]/.test(ch)) break;
+    if (doc.endingAt(i, 'stop').some((m) => doc.boundary(m.start))) {
+      const joined = acrossConjunction(doc, i);
+      if (joined === undefined) break;
+      i = joined;
+      continue;
+    }
+    if (doc.endingAt(i, 'verb').some((m) => doc.boundary(m.start))) break;
+    if (doc.endingAt(i, 'cue-after').some((m) => doc.boundary(m.start))) break;
+    if (doc.endingAt(i, 'title').length > 0 && i !== start) break;
+    i = doc.tokenStartBefore(i);
+  }
+  return i;
+}
+
+function nextSentenceEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if ('。！？；\n!?;'.includes(text[i] ?? '')) return i;
+  return text.length;
+}

@@ -1,0 +1,88 @@
+/**
+ * Places: every province, prefecture and county of China and the countries,
+ * regions and major cities of the world (data/places-*.txt), taken where they
+ * form whole words (北京市民 is not 北京市). County-level short forms (朝阳,
+ * 武清) are also words and given names, so they count only when the full form
+ * is on the page. Unlisted places are found by suffix (李家村, 马萨诸塞州), and
+ * one-character short forms (中美两国, 美方, 访华) by their People's Daily contexts.
+ */
+import { Doc, isHan, type Span } from './doc.js';
+
+/** Suffixes that make a place of an unlisted name before them. */
+const SUFFIX_RULE = new Set(['镇', '乡', '村', '县', '州', '旗', '街道', '岛']);
+
+export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
+  const { text, lex } = doc;
+  const out: Span[] = [];
+  const free = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (blocked[i]) return false;
+    return true;
+  };
+  const take = (s: number, e: number): void => {
+    out.push({ start: s, end: e });
+    blocked.fill(1, s, e);
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    if (blocked[i] || !doc.boundary(i)) continue;
+    let best: Span | undefined;
+    for (const kind of ['place', 'place-short'] as const) {
+      for (const m of doc.startingAt(i, kind)) {
+        if (!doc.boundary(m.end) || (best && best.end >= m.end)) continue;
+        if (kind === 'place-short' && !text.includes(lex.placeFull.get(text.slice(m.start, m.end)) ?? '\0')) continue;
+        best = m;
+      }
+    }
+    if (best && free(best.start, best.end)) {
+      take(best.start, best.end);
+      i = best.end - 1;
+    }
+  }
+
+  for (const m of doc.all('place-suffix')) {
+    const suffix = text.slice(m.start, m.end);
+    if (!SUFFIX_RULE.has(suffix) || !doc.boundary(m.end) || blocked[m.start]) continue;
+    const start = nameBefore(doc, m.start);
+    if (start === undefined || !free(start, m.end) || doc.isWord(start, m.end)) continue;
+    take(start, m.end);
+  }
+
+  for (const m of doc.all('place-abbr')) {
+    if (blocked[m.start]) continue;
+    if (abbreviationInContext(doc, m.start)) take(m.start, m.end);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Start of a two- to four-character name before a place suffix at `end`, if there is one. */
+function nameBefore(doc: Doc, end: number): number | undefined {
+  const { text, lex } = doc;
+  // A run of transliteration characters: 马萨诸塞州.
+  let t = end;
+  while (t > 0 && lex.translit.has(text[t - 1] ?? '')) t--;
+  if (end - t >= 3 && doc.boundary(t)) return t;
+  const start = doc.tokenStartBefore(end);
+  const len = end - start;
+  if (len < 2 || len > 4 || !doc.boundary(start)) return undefined;
+  for (let i = start; i < end; i++) if (!isHan(text[i])) return undefined;
+  const listed = doc.longestAt(start, 'place') ?? doc.longestAt(start, 'place-short');
+  if (listed?.end === end) return start;
+  if (doc.isWord(start, end)) return undefined;
+  if (doc.endingAt(end, 'stop').length || doc.startingAt(start, 'stop').length) return undefined;
+  return start;
+}
+
+/** 中美两国, 美方, 访华: a one-character short form of a country or province used as a place. */
+function abbreviationInContext(doc: Doc, i: number): boolean {
+  const { text, lex } = doc;
+  const ctx = lex.abbrContexts;
+  const prev = text[i - 1] ?? '';
+  const next = text[i + 1] ?? '';
+  const isAbbr = (j: number): boolean => doc.startingAt(j, 'place-abbr').length > 0;
+  // 访华, 驻美: the context and the short form make one dictionary word, or the short form ends a clause.
+  if (ctx.before.has(prev) && (doc.isWord(i - 1, i + 1) || !isHan(next))) return true;
+  if (ctx.after.has(next) && doc.isWord(i, i + 2)) return true;
+  // A pair of short forms followed by 两国, 关系, 双方 …: both are places.
+  const pairAt = (j: number): boolean => isAbbr(j) && isAbbr(j + 1) && text[j] !== text[j + 1] && ctx.pair.some((w) => text.startsWith(w, j + 2));
+  return pairAt(i) || pairAt(i - 1);
+}
