@@ -4,7 +4,7 @@
  * words) and every listed word found by the lexicon trie, indexed by offset.
  * All offsets here are UTF-16; index.ts converts to code points at the end.
  */
-import { cut } from 'jieba-wasm';
+import { cut, tag } from 'jieba-wasm';
 import { loadLexicon, type Kind, type Lexicon, type Match } from './lexicon.js';
 
 export interface Span {
@@ -76,6 +76,18 @@ export class Doc {
     return this.tokEnd[i] ?? i + 1;
   }
 
+  /** jieba's part of speech for a dictionary word (nr: a person's name in its dictionary). */
+  posOf(word: string): string {
+    let pos = posCache.get(word);
+    if (pos === undefined) {
+      const tags = tag(word, false);
+      pos = tags.length === 1 ? (tags[0]?.tag ?? '') : '';
+      if (posCache.size > 100_000) posCache.clear();
+      posCache.set(word, pos);
+    }
+    return pos;
+  }
+
   startingAt(i: number, kind: Kind): Match[] {
     return (this.starting.get(i) ?? []).filter((m) => m.kind === kind);
   }
@@ -104,6 +116,8 @@ export class Doc {
     return out.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 }
+
+const posCache = new Map<string, string>();
 
 function push(map: Map<number, Match[]>, key: number, m: Match): void {
   const list = map.get(key);

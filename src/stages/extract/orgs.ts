@@ -25,12 +25,14 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
 
   const candidates: OrgSpan[] = [];
   for (const m of doc.all('org-suffix')) {
-    if (!doc.boundary(m.end) || blocked[m.start] || blocked[m.end - 1]) continue;
+    // The suffix ends a word, or a title follows it inside one word (大学教授).
+    const endsWord = doc.boundary(m.end) || doc.startingAt(m.end, 'title').some((t) => doc.boundary(t.end));
+    if (!endsWord || blocked[m.start] || blocked[m.end - 1]) continue;
     // 局 in 格局, 署 in 签署: a one-character suffix ending an ordinary two-character word.
     if (m.end - m.start === 1 && doc.isWord(m.end - 2, m.end)) continue;
     // 党委 in 党委书记, 部 in 部长: the suffix belongs to a title.
     if ((titleCover[m.start] ?? 0) > m.end && doc.boundary(titleStartCovering(doc, m.start))) continue;
-    const span = extendLeft(doc, blocked, m.start, m.end, m.info === 'weak');
+    const span = extendLeft(doc, blocked, m.start, m.end, m.info as Strength);
     if (span) candidates.push(span);
   }
   for (const kind of ['org', 'org-abbr'] as const) {
@@ -65,15 +67,21 @@ function titleStartCovering(doc: Doc, i: number): number {
   return i;
 }
 
+type Strength = 'strong' | 'company' | 'unit' | 'weak';
+
 /** The institution ending with the suffix at [start, end), or none when no name precedes it. */
-function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, weak: boolean): OrgSpan | undefined {
+function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, strength: Strength): OrgSpan | undefined {
   const { text } = doc;
   let pos = start;
   let anchored = false;
+  // Company names may contain a trade (精密切削技术): past a verb, the name continues only up to a place.
+  let beforeVerb: number | undefined;
   while (pos > 0 && end - pos < MAX_LENGTH) {
     const ch = text[pos - 1] ?? '';
     if (!isHan(ch) || blocked[pos - 1]) break;
-    if (endsWithKind(doc, pos, 'stop') || endsWithKind(doc, pos, 'verb') || endsWithKind(doc, pos, 'cue-after')) {
+    if (endsWithKind(doc, pos, 'verb') && strength === 'company' && beforeVerb === undefined) {
+      beforeVerb = pos;
+    } else if (endsWithKind(doc, pos, 'stop') || endsWithKind(doc, pos, 'verb') || endsWithKind(doc, pos, 'cue-after')) {
       const joined = acrossConjunction(doc, pos);
       if (joined === undefined) break;
       pos = joined;
@@ -84,16 +92,30 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, w
     const tokenStart = doc.tokenStartBefore(pos);
     if (pos - tokenStart === 1 && NUMERALS.has(ch)) break;
     pos = tokenStart;
-    if (doc.longestAt(pos, 'place') || doc.longestAt(pos, 'org') || doc.longestAt(pos, 'org-abbr')) anchored = true;
+    if (doc.longestAt(pos, 'place') || doc.longestAt(pos, 'org') || doc.longestAt(pos, 'org-abbr')) {
+      anchored = true;
+      if (beforeVerb !== undefined && doc.longestAt(pos, 'place')) beforeVerb = undefined;
+    }
   }
+  if (beforeVerb !== undefined) pos = beforeVerb;
   // 世界一流大学, 有关部门: a description, not a name; 两国政府: a count.
-  const generic = doc.longestAt(pos, 'generic');
-  if (generic || NUMERALS.has(text[pos] ?? '')) return undefined;
+  if (doc.longestAt(pos, 'generic') || NUMERALS.has(text[pos] ?? '')) return undefined;
   const material = start - pos;
   if (material === 0) return undefined;
-  if (doc.isWord(pos, end)) return doc.longestAt(pos, 'org')?.end === end ? { start: pos, end } : undefined;
-  if (weak && !anchored && material < 2) return undefined;
+  if (doc.isWord(pos, end)) {
+    const known = doc.longestAt(pos, 'org')?.end === end;
+    return known || (anchored && (strength === 'strong' || strength === 'company')) ? { start: pos, end } : undefined;
+  }
+  if (strength === 'unit' && !anchored && material < 2) return undefined;
+  if (strength === 'weak' && !anchored && !opensDateline(text, pos, end)) return undefined;
   return { start: pos, end };
+}
+
+/** 中宏网1月27日电, （中宏网特约作者…: a name opening a line or a bracket, followed by a date or byline. */
+function opensDateline(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (before !== undefined && before !== '\n' && before !== '（' && before !== '(') return false;
+  return /^(?:[0-9０-９一二三四五六七八九十]{1,4}[月日]|讯|电|记者|特约|通讯员|消息)/.test(text.slice(end, end + 4));
 }
 
 /**

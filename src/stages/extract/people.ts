@@ -43,16 +43,11 @@ export function findPeople(doc: Doc): PersonSpan[] {
     if (taken[m.start]) continue;
     const c = bestCandidate(doc, m.start, m.end);
     if (!c) continue;
-    // 由文献, 由沈蕾: a function word that is also a surname, before a name that stands on its own.
-    if (doc.startingAt(m.start, 'stop').length > 0) {
-      const inner = doc.all('surname').find((s) => s.start === m.end);
-      const alt = inner && bestCandidate(doc, inner.start, inner.end);
-      if (alt?.strong) continue;
-    }
     candidates.set(c.start, c);
     if (c.strong || c.likely) accept({ start: c.start, end: c.end, strength: c.strong ? 'strong' : 'weak' });
   }
   for (const p of findForeign(doc)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
+  for (const p of unlistedSurnames(doc, candidates)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
 
   // 2. Enumerations: a name-shaped candidate next to an accepted name across 、 or a space.
   let grew = true;
@@ -60,7 +55,7 @@ export function findPeople(doc: Doc): PersonSpan[] {
     grew = false;
     for (const p of [...found]) {
       for (const next of [neighbourAfter(doc, p.end, candidates), neighbourBefore(doc, p.start, candidates, found)]) {
-        if (next && !taken[next.start] && !taken[next.end - 1]) {
+        if (next && next.listable && !taken[next.start] && !taken[next.end - 1]) {
           accept({ start: next.start, end: next.end, strength: 'strong' });
           grew = true;
         }
@@ -95,7 +90,8 @@ export function findPeople(doc: Doc): PersonSpan[] {
 interface Candidate extends Span {
   strong: boolean;
   likely: boolean;
-  plausible: boolean;
+  /** Name-shaped enough to be taken as one in an enumeration with a recognised name. */
+  listable: boolean;
 }
 
 /** The better of surname + one and surname + two given characters at `start`, or none. */
@@ -108,19 +104,29 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
   const options: Candidate[] = [];
   for (const len of [2, 1]) {
     const end = surnameEnd + len;
-    if (len === 2 && (!isHan(g2) || lex.nameBoundaries.has(g2 ?? '') || startsNonName(doc, surnameEnd + 1))) continue;
+    if (len === 2 && (!isHan(g2) || startsNonName(doc, surnameEnd + 1))) continue;
+    // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
+    if (len === 2 && lex.nameBoundaries.has(g2 ?? '') && isHan(text[surnameEnd + 2])) continue;
     if (doc.straddles(start, end)) continue;
     if (titleStartsWithin(doc, surnameEnd, end)) continue;
     const scores = [...text.slice(surnameEnd, end)].map((ch) => givenScore(lex.given.get(ch)));
     const score = Math.min(...scores);
     const after = endsName(doc, end);
     const word = doc.isWord(start, end);
-    const plausible = score >= PLAUSIBLE || (before && scores.every((s) => s > 0));
+    const listed = containsListedWord(doc, surnameEnd, end);
+    const knownName = word && len === 2 && /^nr/.test(doc.posOf(text.slice(start, end))) && !listed;
+    const plausible = score >= PLAUSIBLE || knownName || (before && scores.every((s) => s > 0));
     if (!plausible) continue;
-    // An ordinary word after a title (成员单位) needs name-like characters to be a name (区委书记文献).
-    const strong = (before && (!word || score >= WORD_AFTER_TITLE)) || followedByTitle(doc, end) || (after && !word);
+    // An ordinary word next to a title (成员单位) needs name-like characters to be a name (区委书记文献);
+    // a three-character name in jieba's dictionary (习近平总书记) is one.
+    const nameLike = !word || score >= WORD_AFTER_TITLE || knownName;
+    // A function word that is also a surname (由文献, 于海) needs a title or byline before it.
+    const functionWord = doc.startingAt(start, 'stop').some((m) => m.end === surnameEnd);
+    const titleAfter = followedByTitle(doc, end) && !listed && (score >= PLAUSIBLE || knownName);
+    const strong = (before && nameLike) || (!functionWord && ((titleAfter && nameLike) || (after && !word)));
     const likely = !word && score >= LIKELY_ALONE && len === 2 && (lex.surnames.get(text.slice(start, surnameEnd)) ?? 0) >= 50;
-    options.push({ start, end, strong, likely, plausible });
+    const listable = !word && !listed && score >= PLAUSIBLE;
+    options.push({ start, end, strong, likely, listable });
   }
   // Prefer the longer name when both are possible: a third character that could end the name has
   // already been ruled out above (name boundaries, cues, verbs).
@@ -194,6 +200,38 @@ function neighbourBefore(doc: Doc, start: number, candidates: Map<number, Candid
     if (c && c.end === start - 1 && !found.some((p) => p.start === c.start)) return c;
   }
   return undefined;
+}
+
+/**
+ * Three characters after a title and before punctuation or a cue, the first not a listed surname
+ * (副校长钞秋玲陪同): a name with a rare surname, when all three characters are name-like.
+ */
+function unlistedSurnames(doc: Doc, candidates: Map<number, Candidate>): PersonSpan[] {
+  const { text, lex } = doc;
+  const out: PersonSpan[] = [];
+  for (const t of doc.all('title')) {
+    const start = t.end;
+    const end = start + 3;
+    if (candidates.has(start) || doc.straddles(start, end)) continue;
+    const chars = [...text.slice(start, end)];
+    if (chars.length !== 3 || !chars.every(isHan) || lex.surnames.has(chars[0] ?? '')) continue;
+    if (doc.longestEndingAt(start, 'title')?.end !== t.end || doc.startingAt(start, 'stop').length) continue;
+    if (containsListedWord(doc, start, end)) continue;
+    const next = text[end] ?? '';
+    if (isHan(next) && !endsName(doc, end)) continue;
+    if (chars.every((ch) => givenScore(lex.given.get(ch)) >= PLAUSIBLE * 5)) out.push({ start, end, strength: 'strong' });
+  }
+  return out;
+}
+
+/** True when a title, unit, institution suffix or place starts inside the span (区委办, 宣传部). */
+function containsListedWord(doc: Doc, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    for (const kind of ['title', 'title-prefix', 'org-suffix', 'place', 'org', 'verb'] as const) {
+      if (doc.startingAt(i, kind).length) return true;
+    }
+  }
+  return false;
 }
 
 /** Foreign names: runs of transliteration characters with a person context (克林顿总统, 基辛格说). */
