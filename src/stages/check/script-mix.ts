@@ -1,0 +1,63 @@
+/**
+ * Traditional / simplified mix. A character is "simplified-only" when OpenCC
+ * maps it to a different traditional form and never to itself (国 → 國), and
+ * "traditional-only" the other way round (國 → 国); characters shared by both
+ * scripts (中, 游, 于 in many uses) count for neither.
+ */
+import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
+import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
+
+const SIMPLIFIED_ONLY = 1;
+const TRADITIONAL_ONLY = 2;
+
+/** Han characters live below U+32400 (CJK Extension H ends at U+323AF). */
+const TABLE_SIZE = 0x32400;
+
+let table: Uint8Array | undefined;
+
+/** Kind of each code point that changes under conversion (0 for the rest). */
+function scriptTable(): Uint8Array {
+  if (table) return table;
+  const built = new Uint8Array(TABLE_SIZE);
+  const load = (dictionary: string, kind: number): void => {
+    for (const entry of dictionary.split('|')) {
+      const [from, ...targets] = entry.split(' ');
+      if (!from || Array.from(from).length !== 1 || targets.includes(from)) continue;
+      built[from.codePointAt(0) as number] = kind;
+    }
+  };
+  load(simplifiedToTraditional, SIMPLIFIED_ONLY);
+  // A character listed in both directions is ambiguous; it counts for neither.
+  for (const entry of traditionalToSimplified.split('|')) {
+    const [from, ...targets] = entry.split(' ');
+    if (!from || Array.from(from).length !== 1 || targets.includes(from)) continue;
+    const cp = from.codePointAt(0) as number;
+    built[cp] = built[cp] === SIMPLIFIED_ONLY ? 0 : TRADITIONAL_ONLY;
+  }
+  table = built;
+  return built;
+}
+
+export interface ScriptCounts {
+  simplified: number;
+  traditional: number;
+}
+
+/** Counts of simplified-only and traditional-only characters in `text`. */
+export function scriptCounts(text: string): ScriptCounts {
+  const kinds = scriptTable();
+  let simplified = 0;
+  let traditional = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp < 0x3400) continue;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i) as number;
+      i++;
+    }
+    const kind = kinds[cp];
+    if (kind === SIMPLIFIED_ONLY) simplified++;
+    else if (kind === TRADITIONAL_ONLY) traditional++;
+  }
+  return { simplified, traditional };
+}

@@ -1,0 +1,169 @@
+/**
+ * The quality signals: every number `qingxi check` measures on a record, each
+ * with its one-line definition (the README lists them from here). Shares are
+ * between 0 and 1. Share signals are left out for an empty text, where they
+ * mean nothing; `missing_*` signals exist only for records that carry a
+ * `metadata` object (records that went through strip).
+ */
+import type { QRecord } from '../../core/record.js';
+import { readList } from '../../core/wordlist.js';
+import { garbageWordCount, gbkMojibakeShare, latin1MojibakeShare } from './mojibake.js';
+import { duplicateShares, keywordDensity, ngrams, topNgramShare, type Ngrams } from './repetition.js';
+import { boilerplatePhraseCount, linkLineCount, loadBoilerplate, SHORT_LINE, type BoilerplatePhrases } from './residue.js';
+import { scriptCounts } from './script-mix.js';
+import { isHan, splitUnits } from './units.js';
+
+export const SIGNALS = {
+  length: 'characters of `text`, whitespace excluded (code points)',
+  cjk_share: 'share of Han ideographs among all letters and ideographs',
+  replacement_chars: 'number of U+FFFD replacement characters (bytes that could not be decoded)',
+  garbage_words: 'occurrences of byte-garbage words that decode to real characters: 锟斤拷, 烫烫烫, 屯屯屯 (data/garbage-words.txt)',
+  mojibake_gbk: 'share of non-ASCII bytes that form UTF-8 Chinese characters once the text is re-encoded as GBK (UTF-8 read as GBK: 鍗楀紑); 0 below 10 non-ASCII characters',
+  mojibake_latin1: 'share of non-ASCII characters that form UTF-8 sequences once mapped back to Latin-1/windows-1252 bytes (UTF-8 read as Latin-1: å¤§å­¦); 0 below 10 non-ASCII characters',
+  control_chars: 'number of C0/C1 control characters other than tab, line feed and carriage return',
+  boilerplate_phrases: `number of distinct page-furniture phrases (ICP备, 版权所有, 当前位置, 相关文章, 点赞, 新闻热线 …; data/boilerplate.txt), some counted only in lines of at most ${SHORT_LINE} characters`,
+  link_lines: 'number of lines that are a URL with at most 30 other characters (link farms, link lists)',
+  keyword_density: 'largest share of a 300-unit window covered by one repeated 4-gram (keyword stuffing); units are Han characters and Latin words',
+  longest_unpunctuated: 'longest stretch of characters without punctuation or a line break (keyword lists and tag clouds run on for hundreds)',
+  short_line_share: `share of non-empty lines of at most ${SHORT_LINE} characters (list-like pages; FineWeb's short_line_ratio)`,
+  dup_line_share: 'share of non-empty lines that repeat an earlier line (Gopher: duplicate line fraction)',
+  dup_line_char_share: 'share of characters in lines that repeat an earlier line (Gopher: duplicate line character fraction)',
+  dup_paragraph_share: 'share of blank-line-separated paragraphs that repeat an earlier one (Gopher: duplicate paragraph fraction)',
+  dup_paragraph_char_share: 'share of characters in repeated paragraphs (Gopher: duplicate paragraph character fraction)',
+  top_2gram_share: 'share of unit characters covered by the most frequent repeated 2-gram (Gopher: top 2-gram character fraction)',
+  top_3gram_share: 'share of unit characters covered by the most frequent repeated 3-gram (Gopher)',
+  top_4gram_share: 'share of unit characters covered by the most frequent repeated 4-gram (Gopher)',
+  trad_simp_mix: 'share of the minority script among characters specific to simplified or to traditional Chinese (OpenCC tables); 0 below 20 such characters',
+  missing_title: '1 when the record has `metadata` but no non-empty `metadata.title`, else 0',
+  missing_published: '1 when the record has `metadata` but no `metadata.published`, else 0',
+  exact_duplicate: '1 when the normalized text (NFKC, whitespace removed) equals an earlier record’s, else 0 (set in input order)',
+  near_duplicate: 'estimated Jaccard similarity of character 5-shingles (MinHash) with the most similar earlier record found, when not an exact duplicate; else 0',
+} as const;
+
+export type SignalName = keyof typeof SIGNALS;
+export type Signals = Partial<Record<SignalName, number>>;
+
+/** Word lists the signals need, loaded once per thread. */
+export interface Lexicon {
+  boilerplate: BoilerplatePhrases;
+  garbageWords: string[];
+}
+
+let lexicon: Lexicon | undefined;
+
+export function loadLexicon(): Lexicon {
+  lexicon ??= { boilerplate: loadBoilerplate(), garbageWords: readList('stages/check/data/garbage-words.txt') };
+  return lexicon;
+}
+
+/** Windows of this many units for `keyword_density`; about two paragraphs of news. */
+const KEYWORD_WINDOW = 300;
+/** Below this many script-specific characters `trad_simp_mix` is 0: too few to tell. */
+const MIN_SCRIPT_CHARS = 20;
+
+/** Punctuation (ASCII and CJK) and line breaks end an "unpunctuated" stretch; spaces do not. */
+function isBreak(c: number): boolean {
+  return (
+    c === 0x0a || c === 0x0d ||
+    c === 0x21 || c === 0x22 || c === 0x28 || c === 0x29 || c === 0x2c || c === 0x2e ||
+    c === 0x3a || c === 0x3b || c === 0x3f || c === 0x5b || c === 0x5d ||
+    (c >= 0x3001 && c <= 0x3011) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    c === 0xff01 || c === 0xff08 || c === 0xff09 || c === 0xff0c || c === 0xff0e ||
+    c === 0xff1a || c === 0xff1b || c === 0xff1f || c === 0xff3b || c === 0xff3d
+  );
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff;
+}
+
+function isControl(c: number): boolean {
+  return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
+}
+
+/** Latin, Greek, Cyrillic and other alphabetic letters (not Han); rough but linear and cheap. */
+function isOtherLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x52f) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+/** The character-level counts of one pass over the text. */
+function scanCharacters(text: string) {
+  let length = 0;
+  let han = 0;
+  let otherLetters = 0;
+  let replacement = 0;
+  let control = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (isBreak(c)) {
+      if (run > longestRun) longestRun = run;
+      run = 0;
+    } else {
+      run++;
+    }
+    if (isWhitespace(c)) continue;
+    length++;
+    if (isHan(c)) han++;
+    else if (isOtherLetter(c)) otherLetters++;
+    else if (c === 0xfffd) replacement++;
+    else if (isControl(c)) control++;
+  }
+  if (run > longestRun) longestRun = run;
+  return { length, han, otherLetters, replacement, control, longestRun };
+}
+
+/** Measures every per-record signal (all but the duplicate ones, which need the records before). */
+export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()): Signals {
+  const text = typeof record.text === 'string' ? record.text : '';
+  const chars = scanCharacters(text);
+  const signals: Signals = { length: chars.length };
+  if (chars.length > 0) {
+    const lines = text.split('\n').map((line) => line.trim());
+    const nonEmptyLines = lines.filter((line) => line !== '');
+    const units = splitUnits(text);
+    const [bigrams, trigrams, fourgrams] = ngrams(units, 4) as [Ngrams, Ngrams, Ngrams];
+    const byLine = duplicateShares(nonEmptyLines, chars.length);
+    const byParagraph = duplicateShares(text.split(/\n[ \t\r\u3000]*\n/), chars.length);
+    const scripts = scriptCounts(text);
+    const scriptChars = scripts.simplified + scripts.traditional;
+    Object.assign(signals, {
+      cjk_share: chars.han + chars.otherLetters === 0 ? 0 : chars.han / (chars.han + chars.otherLetters),
+      replacement_chars: chars.replacement,
+      garbage_words: garbageWordCount(text, words.garbageWords),
+      mojibake_gbk: gbkMojibakeShare(text),
+      mojibake_latin1: latin1MojibakeShare(text),
+      control_chars: chars.control,
+      boilerplate_phrases: boilerplatePhraseCount(text, lines, words.boilerplate),
+      link_lines: linkLineCount(nonEmptyLines),
+      keyword_density: keywordDensity(units, fourgrams, KEYWORD_WINDOW),
+      longest_unpunctuated: chars.longestRun,
+      short_line_share: nonEmptyLines.filter((line) => line.length <= SHORT_LINE).length / Math.max(1, nonEmptyLines.length),
+      dup_line_share: byLine.elements,
+      dup_line_char_share: byLine.chars,
+      dup_paragraph_share: byParagraph.elements,
+      dup_paragraph_char_share: byParagraph.chars,
+      top_2gram_share: topNgramShare(bigrams),
+      top_3gram_share: topNgramShare(trigrams),
+      top_4gram_share: topNgramShare(fourgrams),
+      trad_simp_mix: scriptChars < MIN_SCRIPT_CHARS ? 0 : Math.min(scripts.simplified, scripts.traditional) / scriptChars,
+    } satisfies Signals);
+  }
+  if (record.metadata && typeof record.metadata === 'object') {
+    const { title, published } = record.metadata;
+    signals.missing_title = typeof title === 'string' && title.trim() !== '' ? 0 : 1;
+    signals.missing_published = typeof published === 'string' && published.trim() !== '' ? 0 : 1;
+  }
+  return signals;
+}
