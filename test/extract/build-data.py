@@ -106,7 +106,7 @@ zones = json.load(open(os.path.join(src, 'cldr-dates/timeZoneNames.json'), encod
 world = []
 wseen = set(seen)
 for code, name in terr.items():
-    if '-alt-' in code or name in wseen or code in ('ZZ', 'CN'):
+    if '-alt-' in code or name in wseen or code == 'ZZ':
         continue
     kind = 'region' if code.isdigit() or code in ('EU', 'EZ', 'UN', 'QO') else 'country'
     wseen.add(name)
@@ -122,6 +122,18 @@ def walk(d):
             else:
                 walk(v)
 walk(zones)
+# The country itself under its full name (CLDR gives 中国).
+for name in ('中华人民共和国',):
+    wseen.add(name); world.append((name, 'country'))
+# Seas, rivers, mountains and plains tagged ns (place) in jieba's dictionary, frequency >= 100:
+# three-character names with a geographic suffix, or longer ones ending in a compound feature word.
+FEATURE = ('洋', '海', '江', '河', '湖', '山', '岭', '峰', '岛', '湾', '峡')
+COMPOUND = ('海峡', '半岛', '盆地', '平原', '沙漠', '高原', '群岛', '运河')
+for w, f, t in jieba:
+    if t != 'ns' or f < 100 or w in wseen:
+        continue
+    if (len(w) == 3 and w.endswith(FEATURE)) or (len(w) >= 4 and w.endswith(COMPOUND)):
+        wseen.add(w); world.append((w, 'feature'))
 
 # ---------- transliteration characters (jieba nrt = transliterated person names) ----------
 translit = collections.Counter()
@@ -129,12 +141,15 @@ for w, f, t in jieba:
     if t == 'nrt' and len(w) >= 3:
         for ch in w:
             translit[ch] += 1
-translit_set = {c for c, n in translit.items() if n >= 15}
+translit_set = {c for c, n in translit.items() if n >= 5}
 with open(os.path.join(out, 'places-world.txt'), 'w', encoding='utf8') as f:
     f.write('# Countries, world regions and cities in Chinese.\n')
     f.write('# country/region: Unicode CLDR 48 (npm cldr-localenames-full 48.2.0, main/zh/territories.json;\n')
     f.write('#   Unicode licence). city: CLDR exemplar cities (npm cldr-dates-full 48.2.0,\n')
-    f.write('#   main/zh/timeZoneNames.json). Regenerate with test/extract/build-data.py.\n')
+    f.write('#   main/zh/timeZoneNames.json). feature: seas, rivers, mountains, plains tagged ns (place) with\n')
+    f.write('#   frequency >= 100 in jieba\'s dictionary (python3-jieba dict.txt, MIT): three characters with a\n')
+    f.write('#   geographic suffix (太平洋, 井冈山) or longer ones ending in 海峡/半岛/盆地/平原/沙漠/高原/群岛/运河.\n')
+    f.write('#   Regenerate with test/extract/build-data.py.\n')
     f.write('# Fields: name, kind.\n')
     for r in world:
         f.write('\t'.join(r) + '\n')
@@ -142,10 +157,10 @@ with open(os.path.join(out, 'places-world.txt'), 'w', encoding='utf8') as f:
 with open(os.path.join(out, 'translit-chars.txt'), 'w', encoding='utf8') as f:
     f.write('# Characters used to transliterate foreign names, with the number of transliterated person\n')
     f.write('# names (3+ characters) containing them among the words tagged nrt in jieba\'s dictionary\n')
-    f.write('# (python3-jieba dict.txt, MIT). Only characters found in 15 or more names.\n')
+    f.write('# (python3-jieba dict.txt, MIT). Only characters found in 5 or more names.\n')
     f.write('# Regenerate with test/extract/build-data.py.\n')
     for c, n in translit.most_common():
-        if n >= 15:
+        if n >= 5:
             f.write(f'{c}\t{n}\n')
 
 # ---------- surnames ----------
@@ -213,7 +228,7 @@ for w, f, t in jieba:
 for fn in ('lex-org.lex', 'lex-company.lex', 'lex-admin.lex'):
     for line in lines(os.path.join(src, 'friso', fn)):
         w = line.split('/')[0]
-        if len(w) >= 2 and w not in oseen:
+        if len(w) >= 2 and w not in oseen and not w.endswith('长'):
             oseen.add(w); orgs.append((w, 'friso'))
 with open(os.path.join(out, 'orgs-known.txt'), 'w', encoding='utf8') as f:
     f.write('# Names of institutions. jieba: words tagged nt (organization) with frequency >= 3 in jieba\'s\n')

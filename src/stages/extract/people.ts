@@ -25,6 +25,8 @@ const PLAUSIBLE = 0.02;
 const LIKELY_ALONE = 0.6;
 const WORD_AFTER_TITLE = 0.1;
 const RARE = 0.05;
+/** Surnames this common (names in jieba's dictionary) stand for a person before a title (江主席). */
+const COMMON_SURNAME = 200;
 const LIST_SEPARATORS = new Set(['、']);
 const SPACES = /[\s\u3000]/;
 
@@ -74,11 +76,16 @@ export function findPeople(doc: Doc): PersonSpan[] {
     }
   }
   // Surname alone before a title (江主席, 李教授) when that surname belongs to a named person here.
+  // A common surname standing alone before such a title is one too, as People's Daily writes.
   const surnames = new Set([...names].map((n) => n[0]));
   for (const t of doc.all('title')) {
     const s = t.start - 1;
-    if (s < 0 || taken[s] || !surnames.has(text[s] ?? '') || !doc.lex.titlesAfter.has(text.slice(t.start, t.end))) continue;
-    if (isHan(text[s - 1]) && !doc.boundary(s)) continue;
+    const surname = text[s] ?? '';
+    if (s < 0 || taken[s] || !doc.lex.titlesAfter.has(text.slice(t.start, t.end)) || !doc.boundary(t.end)) continue;
+    if (!surnames.has(surname) && (doc.lex.surnames.get(surname) ?? 0) < COMMON_SURNAME) continue;
+    // The surname is a word of its own: not the end of another word (民进党主席).
+    if (!doc.boundary(s) || doc.tokenEndAt(s) !== s + 1) continue;
+    if (isHan(text[s - 1]) && !doc.endingAt(s, 'verb').length && !doc.endingAt(s, 'stop').length && !doc.endingAt(s, 'cue-after').length) continue;
     accept({ start: s, end: s + 1, strength: 'strong' });
   }
 
@@ -108,7 +115,7 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
     if (len === 2 && lex.nameBoundaries.has(g2 ?? '') && isHan(text[surnameEnd + 2])) continue;
     if (doc.straddles(start, end)) continue;
-    if (titleStartsWithin(doc, surnameEnd, end)) continue;
+    if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
     const scores = [...text.slice(surnameEnd, end)].map((ch) => givenScore(lex.given.get(ch)));
     const score = Math.min(...scores);
     const after = endsName(doc, end);
@@ -123,8 +130,9 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     // A function word that is also a surname (由文献, 于海) needs a title or byline before it.
     const functionWord = doc.startingAt(start, 'stop').some((m) => m.end === surnameEnd);
     const titleAfter = followedByTitle(doc, end) && !listed && (score >= PLAUSIBLE || knownName);
-    const strong = (before && nameLike) || (!functionWord && ((titleAfter && nameLike) || (after && !word)));
-    const likely = !word && score >= LIKELY_ALONE && len === 2 && (lex.surnames.get(text.slice(start, surnameEnd)) ?? 0) >= 50;
+    const strong = (before && nameLike) || (!functionWord && ((titleAfter && nameLike) || (after && (!word || knownName))));
+    // Alone: very name-like characters after a common surname, or a full name in jieba's dictionary (邓小平).
+    const likely = (knownName && score >= WORD_AFTER_TITLE) || (!word && score >= LIKELY_ALONE && len === 2 && (lex.surnames.get(text.slice(start, surnameEnd)) ?? 0) >= 50);
     const listable = !word && !listed && score >= PLAUSIBLE;
     options.push({ start, end, strong, likely, listable });
   }
@@ -224,6 +232,11 @@ function unlistedSurnames(doc: Doc, candidates: Map<number, Candidate>): PersonS
   return out;
 }
 
+/** 先生, 记者: the span is itself a cue or title word. */
+function isCueWord(doc: Doc, start: number, end: number): boolean {
+  return (['cue-after', 'cue-before', 'title'] as const).some((k) => doc.startingAt(start, k).some((m) => m.end === end));
+}
+
 /** True when a title, unit, institution suffix or place starts inside the span (区委办, 宣传部). */
 function containsListedWord(doc: Doc, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -251,7 +264,7 @@ function findForeign(doc: Doc): PersonSpan[] {
       if (!doc.boundary(i) || !doc.boundary(end)) continue;
       if (doc.longestAt(i, 'place')?.end === end) break;
       const strong = leftContext(doc, i) || endsName(doc, end);
-      if (strong && !doc.isWord(i, end)) {
+      if (strong && (!doc.isWord(i, end) || /^nr/.test(doc.posOf(text.slice(i, end))))) {
         out.push({ start: i, end, strength: 'strong' });
         break;
       }
@@ -324,7 +337,7 @@ function orgPartStart(doc: Doc, start: number): number {
   let i = start;
   while (i > 0 && start - i < 30) {
     const ch = text[i - 1] ?? '';
-    if (!isHan(ch) && !/[A-Za-z0-9（）()·]/.test(ch)) break;
+    if (!isHan(ch) && !/[A-Za-z0-9·]/.test(ch)) break;
     if (doc.endingAt(i, 'stop').some((m) => doc.boundary(m.start))) {
       const joined = acrossConjunction(doc, i);
       if (joined === undefined) break;
