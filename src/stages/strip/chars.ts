@@ -1,0 +1,143 @@
+/**
+ * Character-level helpers shared by the HTML and text paths. Everything here
+ * is a single pass over the string (no backtracking regexes).
+ */
+
+/** Sentence punctuation counted for text density (GNE's symbol set, plus 、…). */
+const PUNCT = new Set(Array.from('！，。？、；：“”‘’《》%（）,.?:;\'"!()…'));
+
+/** Characters that end a sentence (a line ending in one is complete). */
+const SENTENCE_END = new Set(Array.from('。！？!?…；;.'));
+
+/** Closing marks that may follow the sentence end (`。”`, `！）`). */
+const CLOSERS = new Set(Array.from('”’」』）)】》"\'*_'));
+
+/** Whitespace of all kinds, including no-break and ideographic spaces. */
+export function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0xfeff ||
+    code === 0x200b ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x1680 ||
+    code === 0x85
+  );
+}
+
+/** Number of non-whitespace UTF-16 units. */
+export function visibleLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/** ASCII marks that sit between digits in times, decimals and numbers (`16:06`, `1.5`, `1,000`). */
+const NUMERIC_MARKS = new Set([':', '.', ',']);
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Sentence punctuation marks; `:` `.` `,` between digits are part of a number, not a sentence. */
+export function punctuationCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (!PUNCT.has(ch)) continue;
+    if (NUMERIC_MARKS.has(ch) && isDigit(s[i - 1]) && isDigit(s[i + 1])) continue;
+    n++;
+  }
+  return n;
+}
+
+/** Punctuation marks per 100 visible characters. */
+export function punctPer100(s: string): number {
+  const len = visibleLength(s);
+  return len === 0 ? 0 : (punctuationCount(s) * 100) / len;
+}
+
+/** True when the text's last meaningful character ends a sentence. */
+export function endsSentence(s: string): boolean {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const ch = s[i]!;
+    if (isSpace(ch.charCodeAt(0)) || CLOSERS.has(ch)) continue;
+    return SENTENCE_END.has(ch);
+  }
+  return false;
+}
+
+export function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** True when the text has at least one letter or digit (any script). */
+export function hasWordChar(s: string): boolean {
+  return /[\p{L}\p{N}]/u.test(s);
+}
+
+/** Number of Han characters. */
+export function hanCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isHan(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/**
+ * Collapses every run of whitespace (ASCII, no-break, ideographic, zero-width)
+ * to one ASCII space and trims. A space between two Chinese names
+ * (`王敏 吴军辉`) carries meaning, so runs become a space rather than nothing.
+ */
+export function normalizeSpaces(s: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (isSpace(code)) {
+      if (out.length > 0) pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+/** Strips leading and trailing whitespace, bullets and decorative marks. */
+export function trimDecoration(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isDecoration(s.charCodeAt(start))) start++;
+  while (end > start && isDecoration(s.charCodeAt(end - 1))) end--;
+  return s.slice(start, end);
+}
+
+const DECORATION = new Set(Array.from('·•●○◆◇■□▪▫►▶▸»«>›‹<|｜/\\-—_=~*#【】[]〔〕〖〗()（）「」:：,，.。、;；!！?？…' + "'\"“”‘’"));
+
+function isDecoration(code: number): boolean {
+  return isSpace(code) || DECORATION.has(String.fromCharCode(code));
+}
+
+/** Most frequent character 4-gram's share of the text (keyword-stuffing signal). */
+export function topNgramShare(s: string, n = 4): number {
+  const chars = Array.from(s.replace(/\s+/g, ''));
+  if (chars.length < n * 4) return 0;
+  const counts = new Map<string, number>();
+  let best = 0;
+  for (let i = 0; i + n <= chars.length; i++) {
+    const g = chars.slice(i, i + n).join('');
+    const c = (counts.get(g) ?? 0) + 1;
+    counts.set(g, c);
+    if (c > best) best = c;
+  }
+  return (best * n) / chars.length;
+}

@@ -1,0 +1,144 @@
+/**
+ * The strip stage's rules and word lists, loaded once from ./data/*.txt
+ * (each file says where its entries come from).
+ */
+import { readList, readTable } from '../../core/wordlist.js';
+import { isReason, type Reason } from './reasons.js';
+
+const DIR = 'stages/strip/data/';
+
+export type PhraseWhere = 'start' | 'whole' | 'any';
+
+export interface Phrase {
+  phrase: string;
+  reason: Reason;
+  where: PhraseWhere;
+}
+
+export type HeaderField =
+  | 'published'
+  | 'source'
+  | 'source_url'
+  | 'views'
+  | 'title'
+  | 'site'
+  | 'section'
+  | 'tags';
+
+export type CreditRole = 'authors' | 'editors' | 'photographers' | 'reviewers' | 'designers';
+
+export interface Thresholds {
+  maxLinkDensity: number;
+  shortBlockChars: number;
+  phraseBlockChars: number;
+  headerLineChars: number;
+  minPunctPer100: number;
+  seoMinChars: number;
+  seoRepeatShare: number;
+  seoMaxPunctPer100: number;
+  flattenedLineChars: number;
+  tailMarkerPosition: number;
+  teaserMaxChars: number;
+  joinMinChars: number;
+  trailingTableChars: number;
+  linkPenalty: number;
+  labelPenalty: number;
+}
+
+export interface StripData {
+  phrases: Phrase[];
+  placeholders: Set<string>;
+  headerLabels: Map<string, HeaderField>;
+  /** Header labels in priority order for `published`. */
+  publishedLabels: string[];
+  creditLabels: Map<string, CreditRole>;
+  titleSeparators: string[];
+  /** Extra furniture starts for flattened pages (besides labels and start phrases). */
+  seams: string[];
+  orgSuffixes: string[];
+  contentHints: Set<string>;
+  /** class/id word → the reason its element's blocks are furniture. */
+  boilerplateHints: Map<string, Reason>;
+  thresholds: Thresholds;
+}
+
+let loaded: StripData | undefined;
+
+function camel(name: string): string {
+  return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+function loadThresholds(): Thresholds {
+  const values = new Map<string, number>();
+  for (const [name, value] of readTable(DIR + 'thresholds.txt')) {
+    if (name && value !== undefined) values.set(camel(name), Number(value));
+  }
+  const required: (keyof Thresholds)[] = [
+    'maxLinkDensity',
+    'shortBlockChars',
+    'phraseBlockChars',
+    'headerLineChars',
+    'minPunctPer100',
+    'seoMinChars',
+    'seoRepeatShare',
+    'seoMaxPunctPer100',
+    'flattenedLineChars',
+    'tailMarkerPosition',
+    'teaserMaxChars',
+    'joinMinChars',
+    'trailingTableChars',
+    'linkPenalty',
+    'labelPenalty',
+  ];
+  const out = {} as Thresholds;
+  for (const key of required) {
+    const v = values.get(key);
+    if (v === undefined || Number.isNaN(v)) throw new Error(`strip data: threshold ${key} missing`);
+    out[key] = v;
+  }
+  return out;
+}
+
+export function stripData(): StripData {
+  if (loaded) return loaded;
+  const phrases: Phrase[] = [];
+  for (const [phrase, reason, where] of readTable(DIR + 'boilerplate.txt')) {
+    if (!phrase || !reason || !isReason(reason)) throw new Error(`strip data: bad boilerplate row ${phrase}`);
+    const w = (where ?? 'any') as PhraseWhere;
+    phrases.push({ phrase, reason, where: w });
+  }
+  const headerLabels = new Map<string, HeaderField>();
+  const publishedLabels: string[] = [];
+  for (const [label, field] of readTable(DIR + 'header-labels.txt')) {
+    if (!label || !field) continue;
+    headerLabels.set(label, field as HeaderField);
+    if (field === 'published') publishedLabels.push(label);
+  }
+  const creditLabels = new Map<string, CreditRole>();
+  for (const [label, role] of readTable(DIR + 'credit-labels.txt')) {
+    if (label && role) creditLabels.set(label, role as CreditRole);
+  }
+  const contentHints = new Set<string>();
+  const boilerplateHints = new Map<string, Reason>();
+  for (const [word, hint] of readTable(DIR + 'dom-hints.txt')) {
+    if (!word || !hint) continue;
+    if (hint === 'content') contentHints.add(word.toLowerCase());
+    else if (isReason(hint)) boilerplateHints.set(word.toLowerCase(), hint);
+    else throw new Error(`strip data: bad dom hint ${word}`);
+  }
+  const titleSeparators = readList(DIR + 'title-separators.txt').sort((a, b) => b.length - a.length);
+  loaded = {
+    phrases,
+    placeholders: new Set(readList(DIR + 'placeholders.txt')),
+    headerLabels,
+    publishedLabels,
+    creditLabels,
+    titleSeparators,
+    seams: readList(DIR + 'seams.txt'),
+    orgSuffixes: readList(DIR + 'org-suffixes.txt'),
+    contentHints,
+    boilerplateHints,
+    thresholds: loadThresholds(),
+  };
+  return loaded;
+}

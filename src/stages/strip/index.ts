@@ -1,0 +1,130 @@
+/**
+ * strip: the article body and its metadata out of an HTML page or a page
+ * already flattened to text or Markdown.
+ *
+ * Both inputs become the same blocks (./html.ts, ./textblocks.ts); lines
+ * broken mid-sentence are joined (./repair.ts); for HTML the article root is
+ * chosen by text density (./density.ts); one classifier labels every block
+ * article text or boilerplate with a reason (./classify.ts, ./reasons.ts);
+ * metadata comes from header and credit lines, the title, front matter and
+ * the HTML head (./metadata.ts). Rules and word lists are in ./data/.
+ */
+import { RecordError } from '../../core/errors.js';
+import type { Format, Metadata, QRecord, Removal } from '../../core/record.js';
+import type { Stage } from '../../core/stage.js';
+import type { Block } from './blocks.js';
+import { visibleLength } from './chars.js';
+import { classify } from './classify.js';
+import { stripData } from './data.js';
+import { chooseRoot } from './density.js';
+import { looksLikeHtml, parseHtml } from './html.js';
+import { buildMetadata, type MetadataInput } from './metadata.js';
+import { joinBrokenLines } from './repair.js';
+import { simplifyMetadata, toSimplified } from './simplify.js';
+import { parseText } from './textblocks.js';
+
+export { REASONS, type Reason } from './reasons.js';
+
+export interface StripOptions {
+  /** Add `removed: [{text, reason}]`. */
+  explain?: boolean;
+  /** Keep the original text in `raw`. */
+  keepRaw?: boolean;
+  /** A body shorter than this (characters, whitespace excluded) is rejected as `too-short`; 0 = never. */
+  minChars?: number;
+  /** Convert traditional to simplified Chinese (body and metadata) with opencc-js. */
+  toSimplified?: boolean;
+}
+
+/** Blocks around the article root (HTML) within which header and credit lines count. */
+const HEADER_WINDOW = 30;
+
+/** What the text holds when the record does not say: HTML, Markdown or plain text. */
+export function sniffFormat(text: string): Format {
+  if (looksLikeHtml(text)) return 'html';
+  const head = text.slice(0, 5000);
+  if (/^\ufeff?---\r?\n/.test(head)) return 'markdown';
+  if (/^#{1,6}\s|!\[[^\]\n]{0,200}\]\(|\[[^\]\n]{1,200}\]\(https?:|^\s{0,3}[-*]\s|\*\*[^*\n]{1,200}\*\*/m.test(head)) return 'markdown';
+  return 'text';
+}
+
+interface Extraction {
+  blocks: Block[];
+  metadata: Metadata;
+  removed: Removal[];
+}
+
+function extractHtml(html: string, explain: boolean): Extraction {
+  const t = stripData().thresholds;
+  const doc = parseHtml(html, explain);
+  const blocks = joinBrokenLines(doc.blocks, t);
+  const { root, inRoot } = chooseRoot(blocks, doc.elements, t);
+  const headers = classify(blocks, t, { elements: doc.elements, inRoot, root });
+  let first = -1;
+  let last = -1;
+  blocks.forEach((b, i) => {
+    if (b.container >= 0 && inRoot[b.container]) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  const window: [number, number] = first < 0 ? [0, blocks.length] : [Math.max(0, first - HEADER_WINDOW), last + HEADER_WINDOW + 1];
+  const input: MetadataInput = { blocks, headers, window, head: doc.head, sourceUrls: [], thresholds: t };
+  return { blocks, metadata: buildMetadata(input), removed: doc.removed };
+}
+
+function extractText(text: string, markdown: boolean): Extraction {
+  const t = stripData().thresholds;
+  const doc = parseText(text, markdown);
+  const blocks = joinBrokenLines(doc.blocks, t);
+  const headers = classify(blocks, t);
+  const input: MetadataInput = {
+    blocks,
+    headers,
+    frontMatter: doc.frontMatter,
+    sourceUrls: doc.sourceUrls,
+    thresholds: t,
+  };
+  return { blocks, metadata: buildMetadata(input), removed: doc.removed };
+}
+
+export function strip(record: QRecord, options: StripOptions = {}): QRecord {
+  if (typeof record.text !== 'string') throw new RecordError('missing-text', 'record has no string "text" field');
+  const format: Format = record.format === 'html' || record.format === 'markdown' || record.format === 'text' ? record.format : sniffFormat(record.text);
+  const explain = options.explain === true;
+  const result = format === 'html' ? extractHtml(record.text, explain) : extractText(record.text, format === 'markdown');
+
+  let body = result.blocks
+    .filter((b) => !b.reason)
+    .map((b) => b.text)
+    .join('\n');
+  let found = result.metadata;
+  if (options.toSimplified) {
+    body = toSimplified(body);
+    found = simplifyMetadata(found);
+  }
+  const minChars = options.minChars ?? 0;
+  if (minChars > 0 && visibleLength(body) < minChars) {
+    throw new RecordError('too-short', `article body has ${visibleLength(body)} characters, fewer than --min-chars ${minChars}`);
+  }
+  // Existing metadata keys are kept; strip only adds what is missing.
+  const metadata: Metadata = { ...found, ...(record.metadata ?? {}) };
+  const out: QRecord = { ...record, text: body, format: 'text', metadata };
+  if (options.keepRaw) out.raw = record.text;
+  if (explain) {
+    const removed = [...result.removed];
+    for (const b of result.blocks) if (b.reason) removed.push({ text: b.text, reason: b.reason });
+    out.removed = removed;
+  }
+  return out;
+}
+
+export const stripStage: Stage<StripOptions> = {
+  name: 'strip',
+  init() {
+    stripData();
+  },
+  process(record, options) {
+    return strip(record, options);
+  },
+};

@@ -1,0 +1,240 @@
+/**
+ * Header and credit lines: `来源：交大新闻网 日期：2024-11-11 09:50 浏览量：`,
+ * `摄影：刘晓迟`, `编辑：吕洋、宋霖涛`, `光明日报记者 王建宏 张文攀`. Labels come
+ * from data/header-labels.txt and data/credit-labels.txt. A block is a header
+ * line when it starts with a label and every labelled value is plausible for
+ * its field (a date for 发布时间, a short name for 来源, names for 编辑) — so
+ * an interview's `记者：你怎么看？` stays in the body.
+ */
+import { hanCount, isHan, isSpace, trimDecoration, visibleLength } from './chars.js';
+import { findDates, parseDate } from './dates.js';
+import { stripData, type CreditRole, type HeaderField } from './data.js';
+
+export interface LabelHit {
+  label: string;
+  target: { kind: 'header'; field: HeaderField } | { kind: 'credit'; role: CreditRole };
+  /** Offset of the label. */
+  start: number;
+  /** Offset just after the label's separator. */
+  valueStart: number;
+}
+
+export interface HeaderLine {
+  fields: { field: HeaderField; value: string }[];
+  credits: { role: CreditRole; names: string[] }[];
+  /** `published` candidates found in the line, label priority first. */
+  dates: { iso: string; label: string }[];
+}
+
+interface Label {
+  label: string;
+  target: LabelHit['target'];
+}
+
+let labelsByLength: Label[] | undefined;
+
+function labels(): Label[] {
+  if (labelsByLength) return labelsByLength;
+  const { headerLabels, creditLabels } = stripData();
+  const all: Label[] = [];
+  for (const [label, field] of headerLabels) all.push({ label, target: { kind: 'header', field } });
+  for (const [label, role] of creditLabels) {
+    if (!headerLabels.has(label)) all.push({ label, target: { kind: 'credit', role } });
+  }
+  labelsByLength = all.sort((a, b) => b.label.length - a.label.length);
+  return labelsByLength;
+}
+
+const COLONS = new Set([':', '：']);
+/** Separators a credit label may use instead of a colon (`文/张三`, `图｜新华社`). */
+const CREDIT_SEPARATORS = new Set(['/', '／', '|', '｜', '丨']);
+
+/** The label ending at `end` (exclusive), longest first. */
+function labelEndingAt(text: string, end: number): Label | undefined {
+  for (const l of labels()) {
+    if (end >= l.label.length && text.endsWith(l.label, end)) return l;
+  }
+  return undefined;
+}
+
+/**
+ * Every `label：` in the text (a colon, or for credits at the start also `/`),
+ * found by looking back from each separator — linear in the text length.
+ */
+export function findLabelHits(text: string): LabelHit[] {
+  const hits: LabelHit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const colon = COLONS.has(ch);
+    if (!colon && !CREDIT_SEPARATORS.has(ch)) continue;
+    let end = i;
+    if (end > 0 && text[end - 1] === ' ') end--;
+    const l = labelEndingAt(text, end);
+    if (!l) continue;
+    const start = end - l.label.length;
+    if (!colon && !(l.target.kind === 'credit' && trimDecoration(text.slice(0, start)) === '')) continue;
+    let valueStart = i + 1;
+    while (valueStart < text.length && isSpace(text.charCodeAt(valueStart))) valueStart++;
+    hits.push({ label: l.label, target: l.target, start, valueStart });
+  }
+  return hits;
+}
+
+/** Cuts a value at the first page-furniture word glued onto it (`韦承金微信` → `韦承金`). */
+export function cutAtFurniture(value: string): string {
+  let cut = value.length;
+  for (const p of stripData().phrases) {
+    if (p.phrase.length < 2 || p.reason === 'header-line') continue;
+    const at = value.indexOf(p.phrase);
+    if (at > 0 && at < cut) cut = at;
+  }
+  return value.slice(0, cut);
+}
+
+function isOrgName(token: string): boolean {
+  for (const suffix of stripData().orgSuffixes) {
+    if (token.endsWith(suffix) && (suffix.length >= 2 || token.length >= 3)) return true;
+  }
+  return false;
+}
+
+const NAME_SEPARATORS = /[、，,；;／/|｜丨&＆]+/;
+
+/**
+ * Person names of a credit value: Chinese names of 2–4 Han characters, or
+ * Latin names; organisations are skipped. Returns undefined when the value
+ * holds something that is neither (a sentence, a number), which means the line
+ * is not a credit line.
+ */
+export function splitNames(raw: string): string[] | undefined {
+  const value = cutAtFurniture(raw.replace(/[（(][^()（）]{0,30}[)）]/g, ' ')).trim();
+  if (value === '') return [];
+  if (/[。！？!?]/.test(value) || visibleLength(value) > 40) return undefined;
+  const names: string[] = [];
+  for (const piece of value.split(NAME_SEPARATORS)) {
+    const p = trimDecoration(piece);
+    if (p === '') continue;
+    const tokens = hanCount(p) > 0 ? p.split(/\s+/) : [p];
+    for (const token of tokens) {
+      const t = trimDecoration(token);
+      if (t === '') continue;
+      const han = hanCount(t);
+      if (han === t.length) {
+        if (isOrgName(t)) continue;
+        if (han >= 2 && han <= 4) names.push(t);
+        else if (han > 4) return undefined;
+        continue;
+      }
+      if (/^[A-Za-z][A-Za-z .'-]{0,29}$/.test(t)) {
+        names.push(t);
+        continue;
+      }
+      return undefined;
+    }
+  }
+  return names;
+}
+
+/** A source value without dates and glued furniture (`2023-01-27中宏网` → `中宏网`). */
+export function cleanSource(value: string): string | undefined {
+  let v = value;
+  const dates = findDates(v);
+  for (let i = dates.length - 1; i >= 0; i--) v = v.slice(0, dates[i]!.start) + ' ' + v.slice(dates[i]!.end);
+  v = trimDecoration(cutAtFurniture(v).trim());
+  if (v === '' || visibleLength(v) > 30 || /[。！？!?，,]/.test(v)) return undefined;
+  return v;
+}
+
+function plausible(hit: LabelHit, value: string): boolean {
+  if (hit.target.kind === 'credit') return splitNames(value) !== undefined;
+  switch (hit.target.field) {
+    case 'published':
+      return parseDate(value, true) !== undefined;
+    case 'source':
+      return value === '' || cleanSource(value) !== undefined || /^https?:\/\//.test(value);
+    case 'views':
+      return visibleLength(value) <= 20;
+    default:
+      return visibleLength(value) <= 80 && !/[。！？]/.test(value);
+  }
+}
+
+/** A value without surrounding spaces and list separators; `!` and `?` stay (titles end in them). */
+function trimValue(raw: string): string {
+  return raw.replace(/^[\s:：|｜丨/]+/, '').replace(/[\s|｜丨,，;；、/]+$/, '');
+}
+
+/** Start of the text after leading decoration (`【`, `（`, bullets). */
+function contentStart(text: string): number {
+  const trimmed = trimDecoration(text);
+  return trimmed === '' ? text.length : text.indexOf(trimmed[0]!);
+}
+
+/**
+ * Parses a header or credit line; undefined when the block is not one.
+ * `maxChars` bounds the line length (longer blocks are prose).
+ */
+export function parseHeaderLine(text: string, maxChars: number): HeaderLine | undefined {
+  if (visibleLength(text) > maxChars) return undefined;
+  const hits = findLabelHits(text);
+  const first = hits[0];
+  const lead = contentStart(text);
+  if (!first || first.start > lead) return bylineOrDateLine(text);
+  const line: HeaderLine = { fields: [], credits: [], dates: [] };
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i]!;
+    const value = trimValue(text.slice(hit.valueStart, hits[i + 1]?.start ?? text.length));
+    if (!plausible(hit, value)) return undefined;
+    if (hit.target.kind === 'credit') {
+      const names = splitNames(value) ?? [];
+      line.credits.push({ role: hit.target.role, names });
+      continue;
+    }
+    const field = hit.target.field;
+    if (field === 'published') {
+      const iso = parseDate(value, true);
+      if (iso) line.dates.push({ iso, label: hit.label });
+    } else {
+      line.fields.push({ field, value });
+      if (field === 'source') {
+        const iso = parseDate(value);
+        if (iso) line.dates.push({ iso, label: hit.label });
+      }
+    }
+  }
+  return line;
+}
+
+/**
+ * Lines without a colon that are still header lines: a byline
+ * (`光明日报记者 王建宏 张文攀`, `本报记者 张三`) or a bare date line
+ * (`2022-02-13 09:57`).
+ */
+function bylineOrDateLine(text: string): HeaderLine | undefined {
+  const trimmed = trimDecoration(text);
+  if (trimmed === '' || visibleLength(trimmed) > 40) return undefined;
+  const dates = findDates(trimmed);
+  if (dates.length > 0 && dates[0]!.start <= 1) {
+    const rest = trimDecoration(trimmed.slice(dates[0]!.end));
+    if (visibleLength(rest) <= 12 && !/[。！？，,]/.test(rest)) {
+      return { fields: [], credits: [], dates: [{ iso: dates[0]!.iso, label: '' }] };
+    }
+    return undefined;
+  }
+  // `<organisation>记者 <names>`: the credit label, then names separated by spaces.
+  for (const l of labels()) {
+    if (l.target.kind !== 'credit') continue;
+    const at = trimmed.indexOf(l.label);
+    if (at < 0 || at > 12) continue;
+    const prefix = trimmed.slice(0, at);
+    if (/[\p{P}\s]/u.test(prefix)) continue;
+    const after = trimmed.slice(at + l.label.length);
+    if (after === '' || !(isSpace(after.charCodeAt(0)) || isHan(after.charCodeAt(0)))) continue;
+    if (!isSpace(after.charCodeAt(0)) && at + l.label.length < trimmed.length && l.label.length < 2) continue;
+    const names = splitNames(after);
+    if (!names || names.length === 0) continue;
+    if (names.join('').length !== visibleLength(after)) continue;
+    return { fields: [], credits: [{ role: l.target.role, names }], dates: [] };
+  }
+  return undefined;
+}

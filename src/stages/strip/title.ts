@@ -1,0 +1,105 @@
+/**
+ * Document titles carry site and section names (`X-媒体南开-南开大学`,
+ * `南开大学->X | nankai.info`, `X_内蒙古自治区政府`). The title is the longest
+ * part between separators (data/title-separators.txt); the parts around it
+ * are affixes only when they look like names (short, no sentence
+ * punctuation) — otherwise the separator belongs to the title itself
+ * (`北京工业大学-樊恭烋实验班`).
+ */
+import { isSpace, visibleLength } from './chars.js';
+import { stripData } from './data.js';
+
+export interface SplitTitle {
+  title: string;
+  /** Affixes before the title, outermost first. */
+  before: string[];
+  /** Affixes after the title, nearest first. */
+  after: string[];
+}
+
+const MAX_AFFIX_CHARS = 24;
+
+function isAffix(part: string): boolean {
+  const n = visibleLength(part);
+  return n > 0 && n <= MAX_AFFIX_CHARS && !/[，。！？；,!?;“”"]/.test(part);
+}
+
+/** Parts of the text between separators (spaces around a separator are dropped). */
+function splitParts(text: string): string[] {
+  const separators = stripData().titleSeparators;
+  const parts: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < text.length) {
+    const sep = separators.find((s) => text.startsWith(s, i));
+    if (!sep) {
+      i++;
+      continue;
+    }
+    parts.push(text.slice(from, i));
+    i += sep.length;
+    from = i;
+  }
+  parts.push(text.slice(from));
+  return parts.map((p) => trimSpaces(p));
+}
+
+function trimSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+export function splitTitle(raw: string): SplitTitle {
+  const text = trimSpaces(raw);
+  const parts = splitParts(text);
+  if (parts.length === 1) return { title: text, before: [], after: [] };
+  let main = 0;
+  for (let i = 1; i < parts.length; i++) if (visibleLength(parts[i]!) > visibleLength(parts[main]!)) main = i;
+  let lo = main;
+  let hi = main;
+  // A neighbour that is not a name belongs to the title; so does everything between it and the title.
+  for (let i = 0; i < main; i++) if (!isAffix(parts[i]!)) lo = Math.min(lo, i);
+  for (let i = parts.length - 1; i > main; i--) if (!isAffix(parts[i]!)) hi = Math.max(hi, i);
+  if (lo === hi) {
+    return {
+      title: parts[main]!,
+      before: parts.slice(0, main).filter((p) => p !== ''),
+      after: parts.slice(main + 1).filter((p) => p !== ''),
+    };
+  }
+  // Re-cut the raw text so the title keeps its own separators.
+  const pieces = rawPieces(text);
+  return {
+    title: trimSpaces(pieces.slice(lo * 2, hi * 2 + 1).join('')),
+    before: parts.slice(0, lo).filter((p) => p !== ''),
+    after: parts.slice(hi + 1).filter((p) => p !== ''),
+  };
+}
+
+/** The text cut into alternating [part, separator, part, …] pieces, spacing kept. */
+function rawPieces(text: string): string[] {
+  const separators = stripData().titleSeparators;
+  const pieces: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < text.length) {
+    const sep = separators.find((s) => text.startsWith(s, i));
+    if (!sep) {
+      i++;
+      continue;
+    }
+    pieces.push(text.slice(from, i), sep);
+    i += sep.length;
+    from = i;
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
+/** Comparable form of a title: no whitespace, no quotes or brackets around it. */
+export function titleKey(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/g, '').toLowerCase();
+}
