@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerCheck } from './stages/check/cli.js';
+import { registerDecode } from './stages/decode/cli.js';
 import { registerSegment } from './stages/segment/cli.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -28,11 +30,11 @@ export function buildProgram(): Command {
     .version(version)
     .exitOverride()
     .showSuggestionAfterError();
-  registerPending(program, 'decode', 'read pages in any encoding into records');
+  registerDecode(program);
   registerPending(program, 'strip', 'keep the article body and its metadata');
   registerSegment(program);
   registerPending(program, 'extract', 'find dates, people, institutions and places');
-  registerPending(program, 'check', 'data-quality gate');
+  registerCheck(program);
   registerPending(program, 'run', 'decode, strip, segment and extract in one process');
   return program;
 }

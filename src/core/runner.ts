@@ -148,7 +148,7 @@ export async function runStage(spec: RunSpec): Promise<RunOutcome> {
   const deliver = async (task: Task, result: TaskResult) => {
     if (stopped === 'strict' || stopped === 'closed') return;
     if ('reject' in result) {
-      if (result.reject.reason === 'unreadable') openFailures++;
+      if (result.reject.reason === 'unreadable-file') openFailures++;
       await reject(task, result.reject);
       return;
     }
@@ -192,10 +192,10 @@ export async function runStage(spec: RunSpec): Promise<RunOutcome> {
         if (spec.inputKind === 'files') {
           await submit();
           while (inFlight.length) await drainOldest();
-          await reject({ source: item.problem.source, line: 0 }, { reason: 'unreadable', message: item.problem.message });
+          await reject({ source: item.problem.source, line: 0 }, { reason: 'unreadable-file', message: item.problem.message });
         } else {
           reporter.inputProblem(item.problem);
-          await errorLog?.write(JSON.stringify({ source: item.problem.source, line: 0, reason: 'unreadable', error: item.problem.message }));
+          await errorLog?.write(JSON.stringify({ source: item.problem.source, line: 0, reason: 'unreadable-file', error: item.problem.message }));
         }
         continue;
       }
