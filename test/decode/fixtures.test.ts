@@ -74,6 +74,17 @@ describe('decode on fixtures/encodings', () => {
     },
   );
 
+  it('finds the Chinese of an undeclared page behind 2 MB of ASCII script', () => {
+    const page = readBytes(`${ENCODINGS_DIR}gbk-undeclared.html`);
+    const script = new TextEncoder().encode(`<script>var data = "${'0123456789abcdef'.repeat(131_072)}";</script>\n`);
+    const bytes = new Uint8Array(script.length + page.length);
+    bytes.set(script);
+    bytes.set(page, script.length);
+    const decoded = decodeBytes(bytes);
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.text).toContain(manifest['gbk-undeclared.html']!.contains);
+  });
+
   it('forced encoding wins over declaration and detection', () => {
     const decoded = decodeBytes(readBytes(`${ENCODINGS_DIR}big5-meta-charset.html`), { encoding: 'GB2312' });
     expect(decoded.encoding).toBe('gbk');

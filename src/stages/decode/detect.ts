@@ -46,7 +46,7 @@ export function chooseEncoding(bytes: Uint8Array, declaration: Declaration | und
 
   if (!sample.some((byte) => byte >= 0x80)) return declared ? keep() : { encoding: 'utf-8', source: 'detected' };
 
-  const utf8 = utf8Validity(sample, sample.length === bytes.length);
+  const utf8 = utf8Validity(sample, sample.byteOffset + sample.length === bytes.byteOffset + bytes.length);
   const validUtf8 = utf8.invalid === 0;
   if (validUtf8) {
     if (declared === 'utf-8') return keep();
@@ -83,13 +83,16 @@ export function chooseEncoding(bytes: Uint8Array, declaration: Declaration | und
 
 /**
  * The bytes detection looks at: the first `sample-bytes`, extended while they
- * hold too few non-ASCII bytes, and ended after an ASCII byte so that no
- * multibyte character is cut (unless the file itself ends there).
+ * hold too few non-ASCII bytes, up to `sample-max-bytes`; when even those are
+ * all ASCII (a huge inline script), the window starting at the first
+ * non-ASCII byte. Ends after an ASCII byte so that no multibyte character is
+ * cut, unless the file itself ends there.
  */
 function takeSample(bytes: Uint8Array): Uint8Array {
   const step = param('sample-bytes');
   const maxEnd = Math.min(bytes.length, param('sample-max-bytes'));
   const wanted = param('sample-min-non-ascii');
+  let start = 0;
   let end = 0;
   let nonAscii = 0;
   do {
@@ -97,12 +100,20 @@ function takeSample(bytes: Uint8Array): Uint8Array {
     for (let i = end; i < next; i++) if (bytes[i]! >= 0x80) nonAscii++;
     end = next;
   } while (nonAscii < wanted && end < maxEnd);
+  if (nonAscii === 0) {
+    let firstHigh = end;
+    while (firstHigh < bytes.length && bytes[firstHigh]! < 0x80) firstHigh++;
+    if (firstHigh < bytes.length) {
+      start = firstHigh;
+      end = Math.min(bytes.length, start + param('sample-max-bytes'));
+    }
+  }
   if (end < bytes.length) {
     let cut = end;
-    while (cut > 0 && bytes[cut - 1]! >= 0x80) cut--;
-    if (cut > 0) end = cut;
+    while (cut > start && bytes[cut - 1]! >= 0x80) cut--;
+    if (cut > start) end = cut;
   }
-  return bytes.subarray(0, end);
+  return bytes.subarray(start, end);
 }
 
 export interface Utf8Validity {

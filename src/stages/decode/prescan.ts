@@ -15,7 +15,7 @@
 import { encodingForLabel, isAsciiWhitespace } from './labels.js';
 
 export interface Declaration {
-  /** The label as written in the page, e.g. `GB2312`. */
+  /** The label as written in the page, lowercased, e.g. `gb2312`. */
   label: string;
   /** Its WHATWG encoding name, e.g. `gbk`. */
   encoding: string;
