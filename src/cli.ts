@@ -7,22 +7,12 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './stages/check/cli.js';
 import { registerDecode } from './stages/decode/cli.js';
+import { registerExtract } from './stages/extract/cli.js';
+import { registerRun } from './stages/run/cli.js';
 import { registerSegment } from './stages/segment/cli.js';
+import { registerStrip } from './stages/strip/cli.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-/** Stages whose issue has not landed yet answer with a clear error, never fake output. */
-function registerPending(program: Command, name: string, description: string): void {
-  program
-    .command(name)
-    .description(`${description} (not implemented yet)`)
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      process.stderr.write(`qingxi ${name}: not implemented yet\n`);
-      process.exitCode = 2;
-    });
-}
 
 export function buildProgram(): Command {
   const program = new Command('qingxi')
@@ -31,11 +21,11 @@ export function buildProgram(): Command {
     .exitOverride()
     .showSuggestionAfterError();
   registerDecode(program);
-  registerPending(program, 'strip', 'keep the article body and its metadata');
+  registerStrip(program);
   registerSegment(program);
-  registerPending(program, 'extract', 'find dates, people, institutions and places');
+  registerExtract(program);
   registerCheck(program);
-  registerPending(program, 'run', 'decode, strip, segment and extract in one process');
+  registerRun(program);
   return program;
 }
 

@@ -15,15 +15,20 @@ export function segmentOptionsFrom(raw: Record<string, unknown>): SegmentOptions
   return options;
 }
 
-export function registerSegment(program: Command): void {
-  const command = program
-    .command('segment')
-    .description('cut "text" into words (jieba): adds "tokens", and "pos" with --pos')
-    .argument('[inputs...]', 'JSONL files, globs or - (stdin, the default)')
+export function addSegmentOptions(command: Command): Command {
+  return command
     .option('--pos', 'add "pos": one part-of-speech tag per token')
     .option('--dict <file>', "user dictionary in jieba's format: 'word [frequency] [tag]' per line")
     .option('--mode <mode>', "'default', or 'search' (long words split into dictionary sub-words)", 'default')
     .option('--no-hmm', 'do not guess words missing from the dictionary');
+}
+
+export function registerSegment(program: Command): void {
+  const command = program
+    .command('segment')
+    .description('cut "text" into words (jieba): adds "tokens", and "pos" with --pos')
+    .argument('[inputs...]', 'JSONL files, globs or - (stdin, the default)');
+  addSegmentOptions(command);
   addCommonOptions(command);
   addExamples(command, [
     'qingxi strip pages.jsonl | qingxi segment --pos > words.jsonl',
