@@ -1,5 +1,6 @@
 /** decodeStage.process: where the file comes from, the record it returns, the errors it throws. */
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { RecordError } from '../../src/core/errors.js';
@@ -38,6 +39,15 @@ describe('decodeStage.process', () => {
     const file = `${ENCODINGS_DIR}utf8-declares-gb2312.html`;
     const record = decodeStage.process({}, {}, { source: file, line: 0, file });
     expect(record).toMatchObject({ encoding: 'utf-8', encoding_source: 'detected', declared: 'gb2312' });
+  });
+
+  it('reports a declaration a byte order mark overrules', () => {
+    const file = `${ENCODINGS_DIR}big5-meta-charset.html`;
+    const bytes = readFileSync(file);
+    const withBom = `${mkdtempSync(`${tmpdir()}/qingxi-decode-`)}/bom.html`;
+    writeFileSync(withBom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(iconv.decode(bytes, 'big5'), 'utf8')]));
+    const record = decodeStage.process({}, {}, { source: withBom, line: 0, file: withBom });
+    expect(record).toMatchObject({ encoding: 'utf-8', encoding_source: 'bom', declared: 'big5' });
   });
 
   it('rejects a record without a path', () => {

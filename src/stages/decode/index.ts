@@ -85,6 +85,9 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions & { fileNa
     encoding = bom.encoding;
     source = 'bom';
     body = bytes.subarray(bom.length);
+    // A byte order mark outranks the page's own declaration (WHATWG); say when they disagree.
+    const declaration = encoding === 'utf-8' ? findDeclaration(body) : undefined;
+    if (declaration && declaration.encoding !== encoding) declared = declaration.label;
   } else {
     const signature = signatureKind(bytes);
     if (signature) throw new RecordError('binary-file', `binary file (${signature}), not text`);

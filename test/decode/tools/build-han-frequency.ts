@@ -9,7 +9,8 @@
  * licence), so the table is free to ship:
  * - kHanyuPinlu: occurrence counts from 《现代汉语频率词典》 (Xiandai Hanyu
  *   Pinlu Cidian, 1986), a corpus of about 2.2 million characters of modern
- *   simplified Chinese; 3,799 characters.
+ *   simplified Chinese; 3,799 entries, which Unihan repeats under traditional
+ *   forms (这 and 這 both 7626), so only the simplified ones are kept.
  * - kFrequency: frequency classes 1 (most common) to 5 from traditional
  *   Chinese Usenet postings; 5,089 characters.
  * - kTGH: 《通用规范汉字表》 (2013) serial numbers: 1–3500 level 1 (常用字),
