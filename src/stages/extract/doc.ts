@@ -17,12 +17,17 @@ export class Doc {
   /** For every offset, the start and end of the dictionary token containing it. */
   private readonly tokStart: Int32Array;
   private readonly tokEnd: Int32Array;
-  private readonly starting = new Map<number, Match[]>();
-  private readonly ending = new Map<number, Match[]>();
+  /** Listed words by start and by end offset (sparse arrays: most offsets have none). */
+  private readonly starting: (Match[] | undefined)[];
+  private readonly ending: (Match[] | undefined)[];
+  private readonly byKind = new Map<Kind, Match[]>();
 
   constructor(readonly text: string) {
     this.lex = loadLexicon();
     const n = text.length;
+    // Filled arrays stay in V8's fast elements mode, unlike arrays grown with holes.
+    this.starting = new Array<Match[] | undefined>(n + 1).fill(undefined);
+    this.ending = new Array<Match[] | undefined>(n + 1).fill(undefined);
     this.tokStart = new Int32Array(n + 1);
     this.tokEnd = new Int32Array(n + 1);
     let pos = 0;
@@ -46,8 +51,11 @@ export class Doc {
     this.tokStart[n] = n;
     this.tokEnd[n] = n;
     for (const m of this.lex.trie.scan(text)) {
-      push(this.starting, m.start, m);
-      push(this.ending, m.end, m);
+      (this.starting[m.start] ??= []).push(m);
+      (this.ending[m.end] ??= []).push(m);
+      let list = this.byKind.get(m.kind);
+      if (!list) this.byKind.set(m.kind, (list = []));
+      list.push(m);
     }
   }
 
@@ -89,41 +97,47 @@ export class Doc {
   }
 
   startingAt(i: number, kind: Kind): Match[] {
-    return (this.starting.get(i) ?? []).filter((m) => m.kind === kind);
+    const list = this.starting[i];
+    return list ? list.filter((m) => m.kind === kind) : NONE;
   }
 
   endingAt(i: number, kind: Kind): Match[] {
-    return (this.ending.get(i) ?? []).filter((m) => m.kind === kind);
+    const list = this.ending[i];
+    return list ? list.filter((m) => m.kind === kind) : NONE;
+  }
+
+  /** True when a listed word of `kind` starts at `i`. */
+  hasStart(i: number, kind: Kind): boolean {
+    return this.starting[i]?.some((m) => m.kind === kind) ?? false;
+  }
+
+  /** True when a listed word of `kind` ends at `i`. */
+  hasEnd(i: number, kind: Kind): boolean {
+    return this.ending[i]?.some((m) => m.kind === kind) ?? false;
   }
 
   /** The longest listed word of `kind` starting at `i`. */
   longestAt(i: number, kind: Kind): Match | undefined {
     let best: Match | undefined;
-    for (const m of this.starting.get(i) ?? []) if (m.kind === kind && (!best || m.end > best.end)) best = m;
+    for (const m of this.starting[i] ?? NONE) if (m.kind === kind && (!best || m.end > best.end)) best = m;
     return best;
   }
 
   /** The longest listed word of `kind` ending at `i`. */
   longestEndingAt(i: number, kind: Kind): Match | undefined {
     let best: Match | undefined;
-    for (const m of this.ending.get(i) ?? []) if (m.kind === kind && (!best || m.start < best.start)) best = m;
+    for (const m of this.ending[i] ?? NONE) if (m.kind === kind && (!best || m.start < best.start)) best = m;
     return best;
   }
 
-  all(kind: Kind): Match[] {
-    const out: Match[] = [];
-    for (const list of this.starting.values()) for (const m of list) if (m.kind === kind) out.push(m);
-    return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  /** Every listed word of `kind`, in text order. */
+  all(kind: Kind): readonly Match[] {
+    return this.byKind.get(kind) ?? NONE;
   }
 }
 
 const posCache = new Map<string, string>();
-
-function push(map: Map<number, Match[]>, key: number, m: Match): void {
-  const list = map.get(key);
-  if (list) list.push(m);
-  else map.set(key, [m]);
-}
+const NONE: Match[] = [];
 
 /** Chinese characters of the basic block and extension A (the ones names are written with). */
 export function isHan(ch: string | undefined): boolean {

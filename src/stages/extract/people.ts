@@ -41,7 +41,8 @@ export function findPeople(doc: Doc): PersonSpan[] {
 
   // 1. Candidates with context, left to right.
   const candidates = new Map<number, Candidate>();
-  for (const m of doc.all('surname')) {
+  // Compound surnames (欧阳) before the single ones they start with.
+  for (const m of [...doc.all('surname')].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (taken[m.start]) continue;
     const c = bestCandidate(doc, m.start, m.end);
     if (!c) continue;
