@@ -137,13 +137,16 @@ function literalReplacementCount(bytes: Uint8Array, encoding: string): number {
   return count;
 }
 
-/** Reads a file, gunzipping names that end in `.gz`; failures become RecordErrors in words. */
+/**
+ * Reads a file, gunzipping names that end in `.gz`; failures become
+ * RecordErrors in words (the runner names the file in front of them).
+ */
 export function readInput(file: string): Uint8Array {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new RecordError('unreadable-file', `cannot read ${file}: ${describeFsError(error)}`);
+    throw new RecordError('unreadable-file', `cannot read file: ${describeFsError(error)}`);
   }
   if (!/\.gz$/i.test(file)) return bytes;
   try {
@@ -153,7 +156,7 @@ export function readInput(file: string): Uint8Array {
     const truncated = /unexpected end/i.test(message);
     throw new RecordError(
       truncated ? 'truncated-gzip' : 'corrupt-gzip',
-      truncated ? `${file}: gzip data is truncated` : `${file}: not valid gzip data (${message})`,
+      truncated ? 'gzip data is truncated' : `not valid gzip data (${message})`,
     );
   }
 }
