@@ -16,7 +16,8 @@
  *    stay (subheadings, list numbers).
  */
 import { linkDensity, punctDensity, type Block } from './blocks.js';
-import { endsSentence, hasWordChar, topNgramShare, trimDecoration } from './chars.js';
+import { findDates } from './dates.js';
+import { endsSentence, hanCount, hasWordChar, topNgramShare, trimDecoration } from './chars.js';
 import { stripData, type Phrase, type Thresholds } from './data.js';
 import type { ElementInfo } from './html.js';
 import { parseHeaderLine, type HeaderLine } from './labels.js';
@@ -40,10 +41,15 @@ export function isProse(block: Block, t: Thresholds): boolean {
   return block.chars >= 60 || (block.chars >= t.shortBlockChars && endsSentence(block.text));
 }
 
+/** Reasons of site-footer phrases; several of them in one block make it a footer. */
+const FOOTER_FAMILY = new Set<Reason>(['copyright', 'icp', 'contact', 'footer']);
+
 function matchPhrase(block: Block, t: Thresholds): Phrase | undefined {
   const core = trimDecoration(block.text);
   // Counts and arrows around menu words (`更多>>`, `评论(12)`) do not make them text.
   const bare = core.replace(/[（(]\d{0,6}[)）]$/, '').replace(/[>»]+$/, '');
+  let footerHits = 0;
+  let firstFooter: Phrase | undefined;
   for (const p of stripData().phrases) {
     switch (p.where) {
       case 'whole':
@@ -56,8 +62,13 @@ function matchPhrase(block: Block, t: Thresholds): Phrase | undefined {
         if (block.chars <= t.phraseBlockChars && block.text.includes(p.phrase)) return p;
         break;
     }
+    if (FOOTER_FAMILY.has(p.reason) && p.where !== 'whole' && block.chars <= t.footerBlockChars && block.text.includes(p.phrase)) {
+      footerHits++;
+      firstFooter ??= p;
+    }
   }
-  return undefined;
+  // A long footer line (`… ICP备… Copyright … 版权所有 … 举报电话`) holds several footer phrases.
+  return footerHits >= 2 ? firstFooter : undefined;
 }
 
 function isPlaceholder(block: Block): boolean {
@@ -91,12 +102,87 @@ function intrinsic(block: Block, index: number, t: Thresholds, headers: ParsedHe
 
 const ELLIPSIS_END = /(?:\.{3,}|…+|。{3,})$/;
 
-function isTeaser(block: Block, t: Thresholds): boolean {
+function endsInEllipsis(block: Block, t: Thresholds): boolean {
   return block.chars <= t.teaserMaxChars && ELLIPSIS_END.test(block.text.trimEnd());
 }
 
+/** A headline of a list entry: short, one line, no sentence ending. */
+function isEntryTitle(block: Block): boolean {
+  return block.chars >= 4 && block.chars <= 40 && !endsSentence(block.text);
+}
+
+/**
+ * Teasers of a related list: a block cut off with an ellipsis that is a link
+ * or follows an entry headline, when another such teaser is near. Paragraphs
+ * that merely trail off (`……`) follow prose, not headlines, and stay.
+ */
+function markTeasers(blocks: Block[], t: Thresholds): void {
+  const teaser = (i: number): boolean => {
+    const b = blocks[i];
+    if (!b || !endsInEllipsis(b, t)) return false;
+    const prev = blocks[i - 1];
+    return b.linkChars > 0 || (prev !== undefined && isEntryTitle(prev));
+  };
+  const marks: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.reason || !teaser(i)) continue;
+    for (let j = Math.max(0, i - 4); j <= Math.min(blocks.length - 1, i + 4); j++) {
+      if (j !== i && teaser(j)) {
+        marks.push(i);
+        break;
+      }
+    }
+  }
+  for (const i of marks) {
+    blocks[i]!.reason = 'related-list';
+    const prev = blocks[i - 1];
+    if (prev && !prev.reason && isEntryTitle(prev)) prev.reason = 'related-list';
+  }
+}
+
+/**
+ * Reader replies of a thread or blog: the posts are separated by meta lines
+ * of one shape (`〓 网易娱乐 明星话题 发布时间 2005/03/16 01:08:28 by 关子 〓`,
+ * `lr9111[219.130.79.*] 认为：… 2004-12-13 09:02:13`). When three or more short
+ * date-bearing lines share the text before their date, the first post with
+ * prose is the article and everything from the next meta line on is replies.
+ */
+function markReplies(blocks: Block[], t: Thresholds): void {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.chars > t.headerLineChars || (b.reason && b.reason !== 'header-line')) continue;
+    const date = findDates(b.text)[0];
+    if (!date) continue;
+    const key = b.text.slice(Math.max(0, date.start - 12), date.start).replace(/\s+/g, '').replace(/\d/g, '0');
+    if (key.length < 2) continue;
+    const list = groups.get(key) ?? [];
+    list.push(i);
+    groups.set(key, list);
+  }
+  let metas: number[] | undefined;
+  for (const list of groups.values()) if (list.length >= 3 && (!metas || list.length > metas.length)) metas = list;
+  if (!metas) return;
+  // The article: the first stretch between meta lines (or before the first) that has prose.
+  const bounds = [-1, ...metas, blocks.length];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    let prose = false;
+    for (let i = bounds[k]! + 1; i < bounds[k + 1]!; i++) if (!blocks[i]!.reason && isProse(blocks[i]!, t)) prose = true;
+    if (!prose) continue;
+    const end = bounds[k + 1]!;
+    // Prose before the first meta line: the meta lines follow their posts, so the article's own
+    // meta line closes it and replies start right after it.
+    const repliesFrom = k === 0 ? end + 1 : end;
+    for (let i = repliesFrom; i < blocks.length; i++) blocks[i]!.reason ??= 'user-comments';
+    return;
+  }
+}
+
 /** Reasons whose header block starts a list of furniture. */
-const LIST_HEADERS = new Set<Reason>(['related-list', 'link-farm']);
+const LIST_HEADERS = new Set<Reason>(['related-list', 'link-farm', 'user-comments']);
+
+/** Reasons whose short header, late in the article, ends it. */
+const TAIL_REASONS = new Set<Reason>(['related-list', 'link-farm', 'user-comments', 'copyright', 'footer', 'contact', 'icp']);
 
 export function classify(blocks: Block[], t: Thresholds, html?: HtmlContext): ParsedHeader[] {
   const headers: ParsedHeader[] = [];
@@ -111,33 +197,27 @@ export function classify(blocks: Block[], t: Thresholds, html?: HtmlContext): Pa
   }
   if (html) applyRoot(blocks, html);
 
-  // Teasers: an ellipsis ending is a list teaser when another one is near.
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (b.reason || !isTeaser(b, t)) continue;
-    for (let j = Math.max(0, i - 3); j <= Math.min(blocks.length - 1, i + 3); j++) {
-      if (j !== i && isTeaser(blocks[j]!, t)) {
-        b.reason = 'related-list';
-        break;
-      }
-    }
-  }
+  markTeasers(blocks, t);
+  markReplies(blocks, t);
 
-  // After a list header: the run of non-prose blocks belongs to the list;
-  // late in the article, the header ends it.
+  // After a list header: the run of non-prose blocks belongs to the list.
+  // Late in the article, a furniture header (related list, comments, legal
+  // notice, footer) ends it: everything after goes with its reason.
   const totalProse = blocks.reduce((n, b) => n + (!b.reason && isProse(b, t) ? b.chars : 0), 0);
   let proseSoFar = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    const late = totalProse > 0 && proseSoFar >= totalProse * t.tailMarkerPosition;
+    if (b.reason && TAIL_REASONS.has(b.reason) && b.chars <= t.tailHeaderChars && late) {
+      for (let j = i + 1; j < blocks.length; j++) blocks[j]!.reason ??= b.reason;
+      break;
+    }
     if (listHeaders.has(i)) {
-      const reason = b.reason!;
-      const late = totalProse > 0 && proseSoFar >= totalProse * t.tailMarkerPosition;
       for (let j = i + 1; j < blocks.length; j++) {
         const next = blocks[j]!;
-        if (!late && !next.reason && isProse(next, t)) break;
-        if (!next.reason) next.reason = reason;
+        if (!next.reason && isProse(next, t)) break;
+        next.reason ??= b.reason;
       }
-      if (late) break;
     }
     if (!b.reason && isProse(b, t)) proseSoFar += b.chars;
   }
@@ -171,8 +251,10 @@ const NUMBERED_POINT = /^(?:\d{1,3}[.、)）]|[一二三四五六七八九十]{1
 /**
  * Non-prose blocks before the first and after the last prose block are
  * furniture (titles, bylines, share bars, outros). In HTML the article root
- * already excludes most furniture, and a long trailing run without sentences
- * is a table or list of the article; it stays.
+ * already excludes most furniture, so two kinds of edge text stay there:
+ * complete short sentences right next to the prose (the last lines of a
+ * dialogue), and a long trailing run without sentences (a table or list of
+ * the article).
  */
 function trimEdges(blocks: Block[], t: Thresholds, html: boolean): void {
   let first = -1;
@@ -184,12 +266,17 @@ function trimEdges(blocks: Block[], t: Thresholds, html: boolean): void {
     last = i;
   }
   if (first < 0) return;
+  const sentence = (b: Block): boolean => html && b.linkChars === 0 && hanCount(b.text) >= 2 && endsSentence(b.text);
   const trim = (b: Block): void => {
     if (!b.reason && !(html && NUMBERED_POINT.test(b.text))) b.reason = 'low-text-density';
   };
-  for (let i = 0; i < first; i++) trim(blocks[i]!);
+  let lead = first;
+  while (lead > 0 && !blocks[lead - 1]!.reason && sentence(blocks[lead - 1]!)) lead--;
+  for (let i = 0; i < lead; i++) trim(blocks[i]!);
+  let tail = last;
+  while (tail + 1 < blocks.length && (blocks[tail + 1]!.reason === 'empty' || (!blocks[tail + 1]!.reason && sentence(blocks[tail + 1]!)))) tail++;
   let trailing = 0;
-  for (let i = last + 1; i < blocks.length; i++) if (!blocks[i]!.reason) trailing += blocks[i]!.chars;
+  for (let i = tail + 1; i < blocks.length; i++) if (!blocks[i]!.reason) trailing += blocks[i]!.chars;
   if (html && trailing >= t.trailingTableChars) return;
-  for (let i = last + 1; i < blocks.length; i++) trim(blocks[i]!);
+  for (let i = tail + 1; i < blocks.length; i++) trim(blocks[i]!);
 }

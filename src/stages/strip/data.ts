@@ -31,6 +31,7 @@ export interface Thresholds {
   maxLinkDensity: number;
   shortBlockChars: number;
   phraseBlockChars: number;
+  footerBlockChars: number;
   headerLineChars: number;
   minPunctPer100: number;
   seoMinChars: number;
@@ -42,6 +43,7 @@ export interface Thresholds {
   joinMinChars: number;
   trailingTableChars: number;
   linkPenalty: number;
+  tailHeaderChars: number;
   labelPenalty: number;
 }
 
@@ -77,6 +79,7 @@ function loadThresholds(): Thresholds {
     'maxLinkDensity',
     'shortBlockChars',
     'phraseBlockChars',
+    'footerBlockChars',
     'headerLineChars',
     'minPunctPer100',
     'seoMinChars',
@@ -88,6 +91,7 @@ function loadThresholds(): Thresholds {
     'joinMinChars',
     'trailingTableChars',
     'linkPenalty',
+    'tailHeaderChars',
     'labelPenalty',
   ];
   const out = {} as Thresholds;
