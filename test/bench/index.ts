@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: throughput and memory of every stage, never part of the
+ * tests. Prints a markdown table (also saved to .bench/latest.md).
+ *
+ * Inputs are the 69 real pages of fixtures/web-extraction, copied COPIES
+ * times so runs last long enough to measure. CLI rows are whole processes
+ * (`qingxi <stage> … -o /dev/null`); their rates exclude start-up (loading
+ * jieba and the word lists), measured separately on an empty input and shown
+ * in its own column. In-process rows time the pure stage function in this
+ * thread. Floors and the peer run on the same records.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as jieba from 'jieba-wasm';
+import { decodeBytes } from '../../src/stages/decode/index.js';
+import { strip } from '../../src/stages/strip/index.js';
+import { extract } from '../../src/stages/extract/index.js';
+import { assess, defaultRules } from '../../src/stages/check/index.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'qingxi');
+const PRELOAD = fileURLToPath(new URL('./rss-preload.mjs', import.meta.url));
+const WORK = path.join(ROOT, '.bench');
+const PAGES = path.join(ROOT, 'fixtures', 'web-extraction', 'original');
+const COPIES = Number(process.env.BENCH_COPIES ?? 6);
+const CORES = cpus().length;
+
+interface Row {
+  what: string;
+  jobs: string;
+  docs: number;
+  bytes: number;
+  seconds: number;
+  startup?: number;
+  rssMb?: number;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const mb = (bytes: number) => bytes / 1e6;
+
+function fileSize(p: string): number {
+  return statSync(p).size;
+}
+
+/** Runs qingxi and returns wall time and peak RSS. */
+function runCli(args: string[], input?: string): Promise<{ seconds: number; rssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', PRELOAD, BIN, ...args, '-q', '-o', '/dev/null'], {
+      stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    if (input !== undefined) child.stdin!.end(input);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const rss = /QINGXI_BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
+      if (code !== 0 && code !== 1) reject(new Error(`qingxi ${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolve({ seconds, rssMb: rss ? Number(rss[1]) / 1024 : NaN });
+    });
+  });
+}
+
+async function cliRow(what: string, stage: string, input: string, docs: number, bytes: number, jobs: number, emptyInput: string) {
+  const startup = await runCli([stage, emptyInput, '--jobs', String(jobs)]);
+  const run = await runCli([stage, input, '--jobs', String(jobs)]);
+  rows.push({ what, jobs: String(jobs), docs, bytes, seconds: Math.max(run.seconds - startup.seconds, 1e-3), startup: startup.seconds, rssMb: run.rssMb });
+}
+
+function timeInProcess(what: string, docs: number, bytes: number, fn: () => void, note?: string) {
+  fn(); // warm-up: JIT and lazily loaded word lists
+  const started = performance.now();
+  fn();
+  rows.push({ what, jobs: 'in-process', docs, bytes, seconds: (performance.now() - started) / 1000, ...(note ? { note } : {}) });
+}
+
+function jsonl(records: unknown[]): string {
+  return records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+}
+
+async function main() {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const names = readdirSync(PAGES).filter((f) => f.endsWith('.html')).sort();
+
+  // Page files ×COPIES (decode, run) and ×4·COPIES (memory at 4x input).
+  const pagesDir = path.join(WORK, 'pages');
+  const pagesDir4 = path.join(WORK, 'pages4x');
+  for (let c = 0; c < COPIES; c++) cpSync(PAGES, path.join(pagesDir, `copy${c}`), { recursive: true });
+  for (let c = 0; c < 4; c++) cpSync(pagesDir, path.join(pagesDir4, `x${c}`), { recursive: true });
+  const pageBytes = names.reduce((sum, n) => sum + fileSize(path.join(PAGES, n)), 0) * COPIES;
+  const pageDocs = names.length * COPIES;
+
+  // JSONL corpora the other stages read: decoded HTML, stripped text, segmented text.
+  const decoded = names.map((n) => ({ id: n, ...decodeBytes(readFileSync(path.join(PAGES, n)), { fileName: n }) }));
+  const stripped = decoded.map((r) => strip(r));
+  const htmlJsonl = path.join(WORK, 'html.jsonl');
+  const textJsonl = path.join(WORK, 'text.jsonl');
+  const emptyJsonl = path.join(WORK, 'empty.jsonl');
+  const emptyDir = path.join(WORK, 'empty-dir');
+  mkdirSync(emptyDir);
+  writeFileSync(path.join(emptyDir, 'empty.txt'), '');
+  writeFileSync(emptyJsonl, '');
+  writeFileSync(htmlJsonl, jsonl(Array.from({ length: COPIES }, () => decoded).flat()));
+  writeFileSync(textJsonl, jsonl(Array.from({ length: COPIES * 4 }, () => stripped).flat()));
+  const htmlBytes = fileSize(htmlJsonl);
+  const textBytes = fileSize(textJsonl);
+  const htmlDocs = decoded.length * COPIES;
+  const textDocs = stripped.length * COPIES * 4;
+  const texts = readFileSync(textJsonl, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+  const textChars = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
+
+  // Floors and peer.
+  const textLines = readFileSync(textJsonl, 'utf8').trim().split('\n');
+  timeInProcess('floor: JSONL parse + stringify', textDocs, textBytes, () => {
+    for (const line of textLines) JSON.stringify(JSON.parse(line));
+  });
+  timeInProcess('floor: bare jieba-wasm cut loop', textDocs, textChars, () => {
+    for (const t of texts) jieba.cut(t, true);
+  });
+  const { JSDOM } = await import('jsdom');
+  const { Readability } = await import('@mozilla/readability');
+  const sample = decoded.slice(0, 20);
+  const sampleBytes = sample.reduce((s, r) => s + Buffer.byteLength(r.text), 0);
+  timeInProcess('peer: Mozilla Readability + jsdom', sample.length, sampleBytes, () => {
+    for (const r of sample) new Readability(new JSDOM(r.text).window.document).parse();
+  }, '20 pages');
+
+  // Pure stage functions, one thread.
+  const decodedBytes = decoded.reduce((s, r) => s + Buffer.byteLength(r.text), 0);
+  const rawPages = names.map((n) => readFileSync(path.join(PAGES, n)));
+  timeInProcess('decode (decodeBytes)', names.length, rawPages.reduce((s, b) => s + b.length, 0), () => {
+    for (const b of rawPages) decodeBytes(b);
+  });
+  timeInProcess('strip (strip)', decoded.length, decodedBytes, () => {
+    for (const r of decoded) strip(r);
+  });
+  const strippedBytes = stripped.reduce((s, r) => s + Buffer.byteLength(r.text as string), 0);
+  timeInProcess('extract (extract)', stripped.length, strippedBytes, () => {
+    for (const r of stripped) extract(r);
+  });
+  const rules = defaultRules();
+  timeInProcess('check (assess)', stripped.length, strippedBytes, () => {
+    for (const r of stripped) assess(r, rules);
+  });
+
+  // Whole commands, 1 and N worker threads.
+  for (const jobs of [1, CORES]) {
+    await cliRow('decode', 'decode', pagesDir, pageDocs, pageBytes, jobs, emptyDir);
+    await cliRow('strip', 'strip', htmlJsonl, htmlDocs, htmlBytes, jobs, emptyJsonl);
+    await cliRow('segment', 'segment', textJsonl, textDocs, textBytes, jobs, emptyJsonl);
+    await cliRow('extract', 'extract', textJsonl, textDocs, textBytes, jobs, emptyJsonl);
+    await cliRow('check', 'check', textJsonl, textDocs, textBytes, jobs, emptyJsonl);
+    await cliRow('run', 'run', pagesDir, pageDocs, pageBytes, jobs, emptyDir);
+  }
+  const run4 = await runCli(['run', pagesDir4, '--jobs', String(CORES)]);
+
+  // Report.
+  const rate = (r: Row) => ({ docs: r.docs / r.seconds, mbs: mb(r.bytes) / r.seconds });
+  const find = (what: string, jobs: string) => rows.find((r) => r.what === what && r.jobs === jobs)!;
+  const lines = [
+    `qingxi benchmark, ${new Date().toISOString().slice(0, 10)}, ${CORES} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    `inputs: ${names.length} real pages ×${COPIES} (${mb(pageBytes).toFixed(1)} MB of HTML); text stages read their stripped text ×${COPIES * 4} (${mb(textBytes).toFixed(1)} MB of JSONL)`,
+    '',
+    '| what | threads | docs/s | MB/s | start-up s | peak RSS MB |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => {
+      const { docs, mbs } = rate(r);
+      const what = r.note ? `${r.what} (${r.note})` : r.what;
+      return `| ${what} | ${r.jobs} | ${docs.toFixed(0)} | ${mbs.toFixed(2)} | ${r.startup?.toFixed(2) ?? ''} | ${r.rssMb?.toFixed(0) ?? ''} |`;
+    }),
+    '',
+    '| target | measured | goal |',
+    '| --- | ---: | ---: |',
+  ];
+  const stripPages = rate(find('strip (strip)', 'in-process')).docs;
+  const readabilityPages = rate(find('peer: Mozilla Readability + jsdom', 'in-process')).docs;
+  // Same records on both sides, so docs/s compare directly.
+  const segment1 = rate(find('segment', '1')).docs;
+  const bareJieba = rate(find('floor: bare jieba-wasm cut loop', 'in-process')).docs;
+  const run1 = rate(find('run', '1')).docs;
+  const runN = rate(find('run', String(CORES))).docs;
+  const rss1 = find('run', String(CORES)).rssMb!;
+  const avgPageKb = decodedBytes / decoded.length / 1024;
+  lines.push(
+    `| strip pages/s, one thread (${avgPageKb.toFixed(0)} KB pages) | ${stripPages.toFixed(0)} | >= 150 |`,
+    `| strip / Readability+jsdom, pages/s | ${(stripPages / readabilityPages).toFixed(0)}x | >= 50x |`,
+    `| segment --jobs 1 / bare jieba-wasm loop, docs/s | ${(segment1 / bareJieba).toFixed(2)} | >= 0.85 |`,
+    `| run --jobs ${CORES} / --jobs 1 | ${(runN / run1).toFixed(2)}x | >= 1.6x |`,
+    `| extract MB/s, one thread | ${rate(find('extract (extract)', 'in-process')).mbs.toFixed(2)} | >= 2 |`,
+    `| check MB/s, one thread | ${rate(find('check (assess)', 'in-process')).mbs.toFixed(1)} | >= 20 |`,
+    `| peak RSS of run at 4x input / 1x | ${(run4.rssMb / rss1).toFixed(2)} (${run4.rssMb.toFixed(0)} / ${rss1.toFixed(0)} MB) | <= 1.25 |`,
+  );
+  const report = lines.join('\n');
+  console.log(report);
+  writeFileSync(path.join(WORK, 'latest.md'), report + '\n');
+  execFileSync('rm', ['-rf', pagesDir, pagesDir4]);
+}
+
+await main();
