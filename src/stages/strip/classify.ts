@@ -143,17 +143,18 @@ function markTeasers(blocks: Block[], t: Thresholds): void {
 /**
  * Reader replies of a thread or blog: the posts are separated by meta lines
  * of one shape (`〓 网易娱乐 明星话题 发布时间 2005/03/16 01:08:28 by 关子 〓`,
- * `lr9111[219.130.79.*] 认为：… 2004-12-13 09:02:13`). When three or more short
- * date-bearing lines share the text before their date, the first post with
+ * `引用 投诉 支持 (2) 2004-12-13 09:02:13`). When three or more short lines with
+ * a timestamp share the text before it (digits aside), the first post with
  * prose is the article and everything from the next meta line on is replies.
  */
 function markReplies(blocks: Block[], t: Thresholds): void {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.chars > t.headerLineChars || (b.reason && b.reason !== 'header-line')) continue;
+    if (b.chars > t.headerLineChars || b.reason === 'outside-article') continue;
+    // Post meta lines carry a timestamp (date and time), not just a date.
     const date = findDates(b.text)[0];
-    if (!date) continue;
+    if (!date || !date.iso.includes('T')) continue;
     const key = b.text.slice(Math.max(0, date.start - 12), date.start).replace(/\s+/g, '').replace(/\d/g, '0');
     if (key.length < 2) continue;
     const list = groups.get(key) ?? [];
