@@ -1,0 +1,1101 @@
+/**
+ * The grammar of Chinese time expressions, over the tokens of lexer.ts.
+ *
+ * An expression is one point (a date, a period or a time, possibly with its
+ * parts from coarse to fine: era, year, part of year, month, part of month,
+ * day, weekday, part of day, clock time) or a range of two points joined by a
+ * connector (11月7日至8日, 2019年4月12-19日, 9~12点半). Each production reads a
+ * bounded number of tokens, so parsing from every position stays linear.
+ *
+ * The result is a Spec: what the text says, still relative to an unknown
+ * reference date; resolve.ts turns it into calendar dates.
+ */
+import type { Token } from './lexer.js';
+import { UNIT_ORDER, type Holiday, type PartOfDay, type PosParent, type Role, type Unit } from './lexicon.js';
+import { isCountingTwo } from './numbers.js';
+
+export type YearField =
+  | { kind: 'abs'; value: number; needsMonth: boolean }
+  | { kind: 'twoDigit'; value: number }
+  | { kind: 'rel'; offset: number; anaphoric: boolean; bound?: boolean }
+  | { kind: 'relRange'; from: number; to: number };
+
+export type MonthField =
+  | { kind: 'abs'; value: number; leap: boolean }
+  | { kind: 'rel'; offset: number; anaphoric: boolean };
+
+export type DayField = { kind: 'abs'; value: number } | { kind: 'rel'; offset: number; anaphoric: boolean };
+
+export interface Clock {
+  hour: number;
+  minute: number | null;
+  second: number | null;
+}
+
+export interface Spec {
+  century?: { kind: 'abs'; value: number } | { kind: 'rel'; offset: number };
+  /** Tens digit of a decade: 8 for 80年代. */
+  decade?: number;
+  /** Years from the start of the decade or century (80年代末 -> [7, 9]). */
+  eraPart?: [number, number];
+  year?: YearField;
+  /** Written in the lunar calendar (农历, 正月, 初五). */
+  lunar?: boolean;
+  /** A run of months of the year: 年底, 第三季度, 前五个月. */
+  months?: [number, number];
+  /** A quarter relative to the reference's: 上季度. */
+  quarterOffset?: number;
+  season?: { from: string; to: string };
+  term?: string;
+  month?: MonthField;
+  /** A run of days of the month: 上旬, 月底. */
+  days?: [number, number | 'end'];
+  nthWeekday?: { n: number; weekday: number };
+  day?: DayField;
+  holiday?: Holiday;
+  /** A week relative to the reference's: 上周 -> -1; a bare weekday (周三) is in week 0. */
+  week?: number;
+  /** The week was named (上周, 这周), not implied by a bare weekday. */
+  weekNamed?: boolean;
+  weekday?: number;
+  weekend?: boolean;
+  pod?: PartOfDay;
+  clock?: Clock;
+  /** 两小时前, 三十分钟后: a shift of the reference time. */
+  clockShift?: { unit: 'hour' | 'minute' | 'second'; amount: number };
+  /** 前两天, 近30天, 未来三周: units from..to relative to the reference's unit. */
+  span?: { unit: Unit; from: number; to: number };
+}
+
+export type Expr = { kind: 'point'; spec: Spec } | { kind: 'range'; from: Spec; to: Spec };
+
+/** A parsed expression over tokens [start, end). */
+export interface Match {
+  start: number;
+  end: number;
+  expr: Expr;
+}
+
+interface Parsed {
+  end: number;
+  expr: Expr;
+}
+
+/** The order of the parts of a point; each step only looks at finer parts after it. */
+const enum Level {
+  Start,
+  Year,
+  YearPart,
+  Month,
+  MonthPart,
+  Day,
+  Week,
+  Clock,
+  Done,
+}
+
+type RoleName = Role['role'];
+type RoleOf<K extends RoleName> = Role & { role: K };
+
+/** A number as read at one token: its value and how it was written. */
+interface Num {
+  value: number;
+  /** Arabic digits, or the digits of a digit-by-digit Chinese numeral; null for 二十三. */
+  digits: string | null;
+  chinese: boolean;
+  text: string;
+}
+
+/** A count before a unit: 三天, 两个半月, 二十几年, 半年. */
+interface Count {
+  end: number;
+  unit: Unit;
+  amount: number;
+  /** For approximate counts (二十几, 3年多): the range the amount lies in. */
+  range: [number, number] | null;
+  /** The unit token was one that also labels calendar fields (年, 日, 月). */
+  calendarUnit: boolean;
+}
+
+function isCjkIdeograph(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x2ffff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+const COLONS = new Set([':', '：']);
+const DATE_SEPARATORS = new Set(['-', '/', '.', '．', '／', '－']);
+const APPOSITIVE_OPENERS = new Set(['，', ',', '、', '(', '（', ' ', '\u3000']);
+const APPOSITIVE_CLOSERS = new Set([')', '）']);
+
+export class Grammar {
+  constructor(
+    private readonly t: Token[],
+    private readonly text: string,
+  ) {}
+
+  // ---- token helpers ---------------------------------------------------
+
+  private roleAt<K extends RoleName>(i: number, name: K): RoleOf<K> | undefined {
+    const token = this.t[i];
+    if (!token || token.kind !== 'word') return undefined;
+    return token.roles.find((r): r is RoleOf<K> => r.role === name);
+  }
+
+  private textAt(i: number): string {
+    return this.t[i]?.text ?? '';
+  }
+
+  private numAt(i: number): Num | null {
+    const token = this.t[i];
+    if (!token || (token.kind !== 'num' && token.kind !== 'cnum') || token.value === null) return null;
+    return { value: token.value, digits: token.digits, chinese: token.kind === 'cnum', text: token.text };
+  }
+
+  /** A number that may name a calendar field (not 两/俩, which only count). */
+  private ordinalNumAt(i: number, min: number, max: number): Num | null {
+    const n = this.numAt(i);
+    if (!n || n.value < min || n.value > max || isCountingTwo(n.text)) return null;
+    if (!n.chinese && n.text.length > 2) return null;
+    return n;
+  }
+
+  private unitAt(i: number, unit: Unit, use: 'cal' | 'count'): RoleOf<'unit'> | undefined {
+    const role = this.roleAt(i, 'unit');
+    return role && role.unit === unit && role[use] ? role : undefined;
+  }
+
+  /** The character right after token i, or undefined at the end. */
+  private charAfter(i: number): string | undefined {
+    const token = this.t[i];
+    return token ? this.text[token.end] : undefined;
+  }
+
+  /**
+   * True when token i (exclusive end) ends a word-like unit of the sentence:
+   * the text ends, or a non-Chinese character or a time particle follows.
+   * Guards readings that also start ordinary words (中国, 初步, 三点要求).
+   */
+  private atBoundary(end: number): boolean {
+    const next = this.t[end];
+    if (!next) return true;
+    if (!isCjkIdeograph(next.text[0])) return true;
+    if (next.kind === 'word' && next.roles.some((r) => r.role === 'pod' || r.role === 'conn' || r.role === 'dir' || r.role === 'particle')) {
+      return true;
+    }
+    return this.roleAt(end, 'unit') !== undefined && this.roleAt(end, 'unit')!.unit === 'week';
+  }
+
+  private isBlocked(end: number): boolean {
+    return this.roleAt(end, 'block') !== undefined;
+  }
+
+  // ---- entry point -----------------------------------------------------
+
+  /** Whether an expression may start at token i. */
+  canStart(i: number): boolean {
+    const token = this.t[i];
+    if (!token || token.kind === 'space' || token.kind === 'other') return false;
+    const prev = this.t[i - 1];
+    if (prev) {
+      if (prev.kind === 'num' || prev.kind === 'cnum') return false;
+      if (prev.kind === 'other' && /^[A-Za-z_]/.test(prev.text)) return false;
+      if (this.roleAt(i - 1, 'preblock')) return false;
+      // 每月5日, 每年3月: a recurrence
+      if (this.roleAt(i - 1, 'unit') && this.roleAt(i - 2, 'preblock')) return false;
+      // 3.5日, 1-2日 are read as one range from their first number
+      if ((prev.text === '.' || prev.text === '/') && this.numAt(i - 2)) return false;
+    }
+    return true;
+  }
+
+  expression(i: number): Match | null {
+    if (!this.canStart(i)) return null;
+    const first = this.point(i, {}, Level.Start, null);
+    if (!first) return null;
+    const restated = this.dateAfterWeekday(first);
+    if (restated) return { start: i, end: restated.end, expr: restated.expr };
+    if (first.expr.kind === 'point') {
+      const second = this.rangeEnd(first.end, first.expr.spec);
+      if (second) return { start: i, end: second.end, expr: { kind: 'range', from: first.expr.spec, to: second.spec } };
+    }
+    return { start: i, end: first.end, expr: first.expr };
+  }
+
+  /** 周日, 二月十号: a bare weekday followed by the date it names; the date gives the value. */
+  private dateAfterWeekday(first: Parsed): Parsed | null {
+    if (first.expr.kind !== 'point') return null;
+    const spec = first.expr.spec;
+    if (spec.weekday === undefined || spec.weekNamed) return null;
+    let j = first.end;
+    if (!APPOSITIVE_OPENERS.has(this.textAt(j))) return null;
+    j++;
+    if (this.t[j]?.kind === 'space') j++;
+    const date = this.point(j, {}, Level.Start, null);
+    if (!date || date.expr.kind !== 'point' || date.expr.spec.day?.kind !== 'abs' || !date.expr.spec.month) return null;
+    return date;
+  }
+
+  /** After a point ending at `i`: a connector and the range's second point. */
+  private rangeEnd(at: number, from: Spec): { end: number; spec: Spec } | null {
+    // 6月3日晚至4日凌晨: a part of day before the connector adds nothing to a date range.
+    const i = this.roleAt(at, 'pod') && this.roleAt(at + 1, 'conn') && !from.clock ? at + 1 : at;
+    if (!this.roleAt(i, 'conn')) return null;
+    const second = this.point(i + 1, {}, Level.Start, from);
+    if (!second || second.expr.kind !== 'point') return this.bareRangeEnd(i + 1, from);
+    const to = second.expr.spec;
+    // The end keeps the start's part of day when it has none of its own (下午3点至5点).
+    if (to.clock && !to.pod && from.pod && !to.day && !to.month) to.pod = from.pod;
+    // ... and its week (下周三至周五).
+    if (to.weekday !== undefined && from.week !== undefined && !to.weekNamed) to.week = from.week;
+    return { end: second.end, spec: to };
+  }
+
+  /** A bare number ending a range takes the unit of the start's finest part: 星期三至四, 二月十三到十五. */
+  private bareRangeEnd(i: number, from: Spec): { end: number; spec: Spec } | null {
+    const n = this.numAt(i);
+    if (!n || this.t[i + 1]?.kind === 'word' && this.t[i + 1]!.roles.some((r) => r.role === 'unit' || r.role === 'classifier')) {
+      return null;
+    }
+    if (!this.atBoundary(i + 1)) return null;
+    if (from.clock || from.pod) return null;
+    // 2008.03-2009
+    if (from.year?.kind === 'abs' && from.month && !from.day && !n.chinese && n.text.length === 4 && n.value >= 1000 && n.value <= 2999) {
+      return { end: i + 1, spec: { year: { kind: 'abs', value: n.value, needsMonth: false } } };
+    }
+    if (from.weekday !== undefined && !from.day) {
+      if (n.value < 1 || n.value > 7 || !n.chinese) return null;
+      return { end: i + 1, spec: { week: from.week ?? 0, weekday: n.value === 7 ? 7 : n.value } };
+    }
+    if (from.day?.kind === 'abs' && n.value >= 1 && n.value <= 31 && !isCountingTwo(n.text)) {
+      return { end: i + 1, spec: { day: { kind: 'abs', value: n.value }, ...(from.lunar ? { lunar: true } : {}) } };
+    }
+    return null;
+  }
+
+  // ---- a point ---------------------------------------------------------
+
+  /**
+   * Parses the parts of a point from `level` on, extending `spec`. `rangeStart`
+   * is the spec of the range's first point when this is its second.
+   */
+  private point(i: number, spec: Spec, level: Level, rangeStart: Spec | null): Parsed | null {
+    let j = i;
+    const s: Spec = { ...spec };
+
+    if (level <= Level.Start) {
+      const numeric = this.numericDate(j);
+      if (numeric) return this.finish(numeric.end, numeric.spec);
+      const span = this.span(j);
+      if (span) return { end: span.end, expr: { kind: 'point', spec: span.spec } };
+      const relspan = this.roleAt(j, 'relspan');
+      if (relspan) return this.finish(j + 1, { span: { unit: relspan.unit, from: relspan.from, to: relspan.to } });
+      const offset = this.offset(j);
+      if (offset) {
+        Object.assign(s, offset.spec);
+        j = offset.end;
+        level = offset.spec.day ? Level.Clock : Level.Done;
+      } else {
+        const era = this.era(j);
+        if (era) return { end: era.end, expr: { kind: 'point', spec: era.spec } };
+      }
+    }
+
+    if (level <= Level.Year) {
+      const range = this.fieldRange(j, s, Level.Year);
+      if (range) return range;
+      if (this.roleAt(j, 'lunar') && (this.yearAt(j + 1) || this.roleAt(j + 1, 'relyear'))) {
+        s.lunar = true;
+        j++;
+      }
+      const year = this.yearAt(j);
+      if (year) {
+        s.year = year.field;
+        j = year.end;
+      }
+    }
+
+    if (level <= Level.YearPart) {
+      const part = this.yearPart(j, s);
+      if (part) {
+        if (part.done) return this.finish(part.end, { ...s, ...part.spec });
+        Object.assign(s, part.spec);
+        j = part.end;
+        level = Level.Clock;
+      }
+    }
+
+    if (level <= Level.Month) {
+      const range = this.fieldRange(j, s, Level.Month);
+      if (range) return range;
+      const month = this.monthAt(j, s);
+      if (month) {
+        Object.assign(s, month.spec);
+        j = month.end;
+      }
+    }
+
+    if (level <= Level.MonthPart) {
+      const part = this.monthPart(j, s);
+      if (part) {
+        Object.assign(s, part.spec);
+        j = part.end;
+        if (part.spec.days) return this.finish(j, s);
+        level = Level.Clock;
+      }
+    }
+
+    if (level <= Level.Day) {
+      const range = this.fieldRange(j, s, Level.Day);
+      if (range) return range;
+      const day = this.dayAt(j, s, rangeStart !== null);
+      if (day) {
+        Object.assign(s, day.spec);
+        j = day.end;
+      }
+    }
+
+    if (level <= Level.Week) {
+      const week = this.week(j, s);
+      if (week) {
+        Object.assign(s, week.spec);
+        j = week.end;
+      }
+    }
+
+    if (level <= Level.Clock) {
+      // A part of the day counts only with the clock time it places: alone
+      // (7月26日下午) it adds nothing to the value, so it stays out of the span.
+      const pod = this.roleAt(j, 'pod');
+      const withPod: Spec = pod ? { ...s, pod: pod.pod } : s;
+      const at = pod ? j + 1 : j;
+      const range = this.fieldRange(at, withPod, Level.Clock);
+      if (range) return range;
+      const clock = this.clockAt(at, isSpecified(s) || pod !== undefined);
+      if (clock) {
+        Object.assign(s, withPod);
+        s.clock = clock.clock;
+        if (clock.pod) s.pod = clock.pod;
+        j = clock.end;
+      }
+    }
+
+    if (j === i || !isComplete(s)) return null;
+    return this.finish(j, s);
+  }
+
+  private finish(end: number, spec: Spec): Parsed {
+    return { end, expr: { kind: 'point', spec } };
+  }
+
+  /**
+   * A range inside one part, where only the second number carries the unit:
+   * 2019年4月12-19日, 1-9月份, 2020至2025年, 9~12点半. What was parsed before
+   * belongs to both ends; what follows belongs to the end.
+   */
+  private fieldRange(i: number, s: Spec, level: Level): Parsed | null {
+    const n = this.numAt(i);
+    if (!n || !this.roleAt(i + 1, 'conn')) return null;
+    const rest = this.point(i + 2, s, level, s);
+    if (!rest || rest.expr.kind !== 'point') return null;
+    const to = rest.expr.spec;
+    const from: Spec = { ...s };
+    if (level === Level.Year && to.year && (to.year.kind === 'abs' || to.year.kind === 'twoDigit') && !s.year) {
+      if (n.chinese ? n.digits?.length !== 4 : n.text.length !== 4) return null;
+      from.year = { kind: 'abs', value: n.value, needsMonth: false };
+    } else if (level === Level.Month && to.month?.kind === 'abs' && !s.month && !to.day) {
+      if (n.value < 1 || n.value > 12 || isCountingTwo(n.text)) return null;
+      from.month = { kind: 'abs', value: n.value, leap: false };
+    } else if (level === Level.Day && to.day?.kind === 'abs' && !s.day) {
+      if (n.value < 1 || n.value > 31 || isCountingTwo(n.text)) return null;
+      from.day = { kind: 'abs', value: n.value };
+    } else if (level === Level.Clock && to.clock && !s.clock) {
+      if (n.value > 24) return null;
+      from.clock = { hour: n.value, minute: null, second: null };
+    } else {
+      return null;
+    }
+    return { end: rest.end, expr: { kind: 'range', from, to } };
+  }
+
+  // ---- numeric formats: 2023-01-27, 2023-01-2811:22, 2019.9.6, 6·30, 3/3/2015
+
+  private numericDate(i: number): { end: number; spec: Spec } | null {
+    const first = this.t[i];
+    if (!first || first.kind !== 'num' || first.digits === null) return null;
+    const sep = this.textAt(i + 1);
+    if (first.digits.length === 4 && DATE_SEPARATORS.has(sep)) return this.yearFirstDate(i);
+    if (first.digits.length <= 2 && (sep === '·' || sep === '•')) {
+      const month = this.ordinalNumAt(i, 1, 12);
+      const day = this.ordinalNumAt(i + 2, 1, 31);
+      if (!month || !day || month.chinese || day.chinese || this.numAt(i + 3) || this.textAt(i + 3) === sep) return null;
+      return { end: i + 3, spec: { month: { kind: 'abs', value: month.value, leap: false }, day: { kind: 'abs', value: day.value } } };
+    }
+    if (first.digits.length <= 2 && sep === '/') return this.monthFirstDate(i);
+    return null;
+  }
+
+  private yearFirstDate(i: number): { end: number; spec: Spec } | null {
+    const year = this.numAt(i)!;
+    if (year.value < 1000 || year.value > 2999) return null;
+    const sep = this.textAt(i + 1);
+    const month = this.ordinalNumAt(i + 2, 1, 12);
+    if (!month || month.chinese) return null;
+    const spec: Spec = { year: { kind: 'abs', value: year.value, needsMonth: false }, month: { kind: 'abs', value: month.value, leap: false } };
+    let end = i + 3;
+    const sep2 = this.textAt(end);
+    const dayToken = this.t[end + 1];
+    if ((sep2 === sep || sep2 === '-' || sep2 === '－') && dayToken?.kind === 'num' && dayToken.digits !== null) {
+      const digits = dayToken.digits;
+      // 2023-01-2811:22 - the day and the hour written together
+      if ((digits.length === 3 || digits.length === 4) && COLONS.has(this.textAt(end + 2))) {
+        const day = Number(digits.slice(0, -2));
+        const clock = this.colonTail(end + 2, Number(digits.slice(-2)));
+        if (day >= 1 && day <= 31 && clock) {
+          spec.day = { kind: 'abs', value: day };
+          spec.clock = clock.clock;
+          return { end: clock.end, spec };
+        }
+        return null;
+      }
+      const day = Number(digits);
+      // 1999.08-2002.02: what follows the month is the end of a range, not a day.
+      if (digits.length <= 2 && day >= 1 && day <= 31) {
+        spec.day = { kind: 'abs', value: day };
+        end += 2;
+        const clock = this.clockAfterDate(end);
+        if (clock) {
+          spec.clock = clock.clock;
+          if (clock.pod) spec.pod = clock.pod;
+          end = clock.end;
+        }
+        return this.notLongerNumber(end) ? { end, spec } : null;
+      }
+    }
+    // 2019.9 could be a decimal number; a month after a dot needs two digits.
+    if (sep === '.' && this.t[i + 2]!.text.length !== 2) return null;
+    return this.notLongerNumber(end) ? { end, spec } : null;
+  }
+
+  /** Not the head of a longer dotted or slashed number (an IP address, a version). */
+  private notLongerNumber(end: number): boolean {
+    const next = this.textAt(end);
+    if (this.t[end]?.kind === 'num') return false;
+    return !(DATE_SEPARATORS.has(next) && next !== '-' && next !== '－' && this.numAt(end + 1));
+  }
+
+  /** 3/3/2015, 10/31/74: month, day, year. */
+  private monthFirstDate(i: number): { end: number; spec: Spec } | null {
+    const month = this.ordinalNumAt(i, 1, 12);
+    const day = this.ordinalNumAt(i + 2, 1, 31);
+    const yearToken = this.t[i + 4];
+    if (!month || !day || month.chinese || day.chinese || this.textAt(i + 3) !== '/' || yearToken?.kind !== 'num') return null;
+    const digits = yearToken.digits ?? '';
+    if (digits.length !== 2 && digits.length !== 4) return null;
+    if (this.textAt(i + 5) === '/' || this.t[i + 5]?.kind === 'num') return null;
+    const year: YearField = digits.length === 4 ? { kind: 'abs', value: Number(digits), needsMonth: false } : { kind: 'twoDigit', value: Number(digits) };
+    return { end: i + 5, spec: { year, month: { kind: 'abs', value: month.value, leap: false }, day: { kind: 'abs', value: day.value } } };
+  }
+
+  /** A clock time right after a date: one space or a 'T', then 17:51 or 下午3点. */
+  private clockAfterDate(i: number): { end: number; clock: Clock; pod?: PartOfDay } | null {
+    let j = i;
+    const token = this.t[j];
+    if (token && ((token.kind === 'space' && token.text.length <= 2) || token.text === 'T')) j++;
+    let pod: PartOfDay | undefined;
+    const podRole = this.roleAt(j, 'pod');
+    if (podRole) {
+      pod = podRole.pod;
+      j++;
+    }
+    const clock = this.clockAt(j, true);
+    if (!clock) return null;
+    return { end: clock.end, clock: clock.clock, ...(pod ? { pod } : {}) };
+  }
+
+  // ---- counts, offsets and spans --------------------------------------
+
+  /** 三天, 两个月, 二十几年, 一年半, 半个小时, 3年多. */
+  private count(i: number): Count | null {
+    let j = i;
+    let amount = 0;
+    let range: [number, number] | null = null;
+    const n = this.numAt(j);
+    // A numeral read digit by digit (五八, 二〇二一) names a year, never a count.
+    if (n && n.chinese && n.digits !== null && n.digits.length > 1) return null;
+    if (n) {
+      amount = n.value;
+      j++;
+      if (this.roleAt(j, 'approx')) {
+        range = n.value >= 10 && n.value % 10 === 0 ? [n.value, n.value + 10] : [n.value, n.value + 1];
+        j++;
+      }
+    }
+    if (this.roleAt(j, 'classifier')) {
+      j++;
+      // 十个多月: the approximation after the classifier
+      if (n && range === null && this.textAt(j) === '多') {
+        range = [n.value, n.value + 1];
+        j++;
+      }
+    }
+    if (this.roleAt(j, 'half')) {
+      amount += 0.5;
+      j++;
+    }
+    if (!n && amount === 0) return null;
+    const unit = this.roleAt(j, 'unit');
+    if (!unit || !unit.count) return null;
+    j++;
+    if (n && this.roleAt(j, 'half') && range === null) {
+      amount += 0.5;
+      j++;
+    }
+    if (n && range === null && this.roleAt(j, 'approx') && this.textAt(j) !== '来') {
+      range = [n.value, n.value + 1];
+      j++;
+    }
+    return { end: j, unit: unit.unit, amount, range, calendarUnit: unit.cal };
+  }
+
+  /**
+   * Whether a shift or span starting at i counts from the reference: not when
+   * it follows a Chinese character of the sentence (任教30年后 counts from the
+   * teaching), only at a boundary or after a lead word (在两年前).
+   */
+  private countsFromReference(i: number): boolean {
+    const prev = this.t[i - 1];
+    if (!prev || prev.kind === 'space') return true;
+    if (prev.kind === 'word') return true;
+    return !isCjkIdeograph(prev.text[0]);
+  }
+
+  /** 三天后, 两年前, 二十几年前, 3个月后, 4周后, 两小时前. */
+  private offset(i: number): { end: number; spec: Spec } | null {
+    if (!this.countsFromReference(i)) return null;
+    const count = this.count(i);
+    if (!count) return null;
+    const dir = this.roleAt(count.end, 'dir');
+    if (!dir) return null;
+    const end = count.end + 1;
+    const n = count.amount * dir.sign;
+    const whole = Number.isInteger(count.amount);
+    const first = this.numAt(i);
+    // 2025年前 is "before 2025", not 2025 years ago.
+    if (count.unit === 'year' && first && !first.chinese && first.text.length === 4 && count.range === null) return null;
+    switch (count.unit) {
+      case 'year':
+        if (count.range) {
+          const [lo, hi] = count.range;
+          const a = lo * dir.sign;
+          const b = hi * dir.sign;
+          return { end, spec: { year: { kind: 'relRange', from: Math.min(a, b), to: Math.max(a, b) } } };
+        }
+        if (whole) return { end, spec: { year: { kind: 'rel', offset: n, anaphoric: false } } };
+        return { end, spec: { month: { kind: 'rel', offset: Math.round(n * 12), anaphoric: false } } };
+      case 'quarter':
+        return whole && !count.range ? { end, spec: { month: { kind: 'rel', offset: n * 3, anaphoric: false } } } : null;
+      case 'month':
+        // 十个多月后: more than ten months on, read as the tenth month on (as JioNLP)
+        if (count.range && count.range[1] - count.range[0] === 1 && whole) {
+          return { end, spec: { month: { kind: 'rel', offset: count.range[0] * dir.sign, anaphoric: false } } };
+        }
+        return whole && !count.range ? { end, spec: { month: { kind: 'rel', offset: n, anaphoric: false } } } : null;
+      case 'week':
+        return whole && !count.range ? { end, spec: { week: n } } : null;
+      case 'day':
+        return whole && !count.range ? { end, spec: { day: { kind: 'rel', offset: n, anaphoric: false } } } : null;
+      case 'hour':
+        if (count.range) return null;
+        return whole
+          ? { end, spec: { clockShift: { unit: 'hour', amount: n } } }
+          : { end, spec: { clockShift: { unit: 'minute', amount: Math.round(n * 60) } } };
+      case 'minute':
+      case 'second':
+        return whole && !count.range ? { end, spec: { clockShift: { unit: count.unit, amount: n } } } : null;
+      default:
+        return null;
+    }
+  }
+
+  /** 前两天, 上两周, 近30天, 过去的一周, 未来三个月, 下三年. */
+  private span(i: number): { end: number; spec: Spec } | null {
+    if (!this.countsFromReference(i)) return null;
+    let direction: number;
+    let inclusive = false;
+    const spanRole = this.roleAt(i, 'span');
+    const dir = this.roleAt(i, 'dir');
+    const mod = this.roleAt(i, 'mod');
+    if (spanRole) {
+      direction = spanRole.direction;
+      inclusive = spanRole.inclusive;
+    } else if (dir && this.textAt(i).length === 1) {
+      direction = dir.sign;
+    } else if (mod && (mod.offset === -1 || mod.offset === 1)) {
+      direction = mod.offset;
+    } else {
+      return null;
+    }
+    const count = this.count(i + 1);
+    if (!count || count.range || !Number.isInteger(count.amount) || count.amount < 1) return null;
+    if (count.unit === 'century') return null;
+    if (spanRole && UNIT_ORDER.indexOf(count.unit) > UNIT_ORDER.indexOf(spanRole.smallest)) return null;
+    // 三天前 after a span word is an offset, and 前三季度 / 前五个月 are parts of a year.
+    if (this.roleAt(count.end, 'dir')) return null;
+    // 前三季度 without a year is this year's first three quarters (yearPart).
+    if (!spanRole && count.unit === 'quarter') return null;
+    const n = count.amount;
+    const span = direction < 0 ? { from: -n, to: inclusive ? 0 : -1 } : { from: inclusive ? 0 : 1, to: n };
+    return { end: count.end, spec: { span: { unit: count.unit, ...span } } };
+  }
+
+  // ---- era: 18世纪, 上世纪80年代, 九十年代末期 ----------------------------
+
+  private era(i: number): { end: number; spec: Spec } | null {
+    const spec: Spec = {};
+    let j = i;
+    const n = this.numAt(j);
+    const mod = this.roleAt(j, 'mod');
+    if (n && this.unitAt(j + 1, 'century', 'cal') && n.value >= 1 && n.value <= 30) {
+      spec.century = { kind: 'abs', value: n.value };
+      j += 2;
+    } else if (mod && this.unitAt(j + 1, 'century', 'cal')) {
+      spec.century = { kind: 'rel', offset: mod.offset };
+      j += 2;
+    }
+    const decade = this.decadeAt(j);
+    if (decade && !(decade.century && spec.century)) {
+      spec.decade = decade.tens;
+      if (decade.century) spec.century = { kind: 'abs', value: decade.century };
+      j = decade.end;
+    }
+    if (j === i) return null;
+    const parent: PosParent = spec.decade !== undefined ? 'decade' : 'century';
+    const pos = this.posAt(j, parent);
+    if (pos) {
+      spec.eraPart = [pos.from, pos.to === 'end' ? 99 : pos.to];
+      j++;
+    }
+    return { end: j, spec };
+  }
+
+  /** 80年代, 九十年代, 1980年代: a multiple of ten, 年, 代. */
+  private decadeAt(i: number): { end: number; tens: number; century?: number } | null {
+    const n = this.numAt(i);
+    if (!n || n.value % 10 !== 0) return null;
+    if (this.textAt(i + 1) !== '年' || !this.roleAt(i + 2, 'decade')) return null;
+    if (!n.chinese && n.text.length === 4 && n.value >= 1000 && n.value <= 2990) {
+      return { end: i + 3, tens: (n.value % 100) / 10, century: Math.floor(n.value / 100) + 1 };
+    }
+    if (n.value > 90 || (!n.chinese && n.text.length !== 2)) return null;
+    return { end: i + 3, tens: n.value / 10 };
+  }
+
+  /** A fuzzy part word for `parent` at i, honouring the boundary rule of 'strict' ones. */
+  private posAt(i: number, parent: PosParent): RoleOf<'pos'> | undefined {
+    const token = this.t[i];
+    if (!token || token.kind !== 'word') return undefined;
+    const pos = token.roles.find((r): r is RoleOf<'pos'> => r.role === 'pos' && r.parent === parent);
+    if (!pos) return undefined;
+    if (pos.strict && !this.atBoundary(i + 1)) return undefined;
+    return pos;
+  }
+
+  // ---- year --------------------------------------------------------------
+
+  private yearAt(i: number): { end: number; field: YearField } | null {
+    const rel = this.roleAt(i, 'relyear');
+    if (rel) return { end: i + 1, field: { kind: 'rel', offset: rel.offset, anaphoric: rel.anaphoric, bound: rel.bound } };
+    const n = this.numAt(i);
+    if (!n || !this.unitAt(i + 1, 'year', 'cal')) return null;
+    const end = i + 2;
+    if (!n.chinese) {
+      const len = n.text.length;
+      if (len === 4 && n.value >= 1000 && n.value <= 2999) return { end, field: { kind: 'abs', value: n.value, needsMonth: false } };
+      if (len === 2) return { end, field: { kind: 'twoDigit', value: n.value } };
+      if (len === 3) return { end, field: { kind: 'abs', value: n.value, needsMonth: true } };
+      return null;
+    }
+    if (n.digits !== null) {
+      if (n.digits.length === 4) return { end, field: { kind: 'abs', value: n.value, needsMonth: false } };
+      if (n.digits.length === 2) return { end, field: { kind: 'twoDigit', value: n.value } };
+      if (n.digits.length === 3) return { end, field: { kind: 'abs', value: n.value, needsMonth: true } };
+      return null;
+    }
+    // 两千零四年 - a year written as a quantity, only before a month
+    if (n.value >= 1000 && n.value <= 2999) return { end, field: { kind: 'abs', value: n.value, needsMonth: true } };
+    return null;
+  }
+
+  // ---- parts of a year: 年底, 第三季度, 上半年, 前五个月, 冬季, 芒种, 春节
+
+  private yearPart(i: number, s: Spec): { end: number; spec: Spec; done: boolean } | null {
+    let j = i;
+    const spec: Spec = {};
+    const hasYear = s.year !== undefined;
+    // 年底, 年初: the reference's year
+    if (!hasYear && this.textAt(j) === '年' && this.posAt(j + 1, 'year')) {
+      spec.year = { kind: 'rel', offset: 0, anaphoric: false };
+      j++;
+    }
+    const yearKnown = hasYear || spec.year !== undefined;
+    // 明年年初, 今年年尾: the unit repeated before the part
+    if (hasYear && this.textAt(j) === '年' && this.posAt(j + 1, 'year')) j++;
+    if (yearKnown) {
+      const pos = this.posAt(j, 'year');
+      if (pos) return { end: j + 1, spec: { ...spec, months: [pos.from, pos.to === 'end' ? 12 : pos.to] }, done: true };
+    }
+    const quarter = this.quarterAt(j, hasYear);
+    if (quarter) return { end: quarter.end, spec: { ...spec, ...quarter.spec }, done: true };
+    if (hasYear) {
+      const months = this.monthRunAt(j);
+      if (months) return { end: months.end, spec: { months: months.months }, done: true };
+    }
+    // A season needs its year (今年夏天, 2021年春): alone, 夏季的衣服 is no date.
+    const season = this.roleAt(j, 'season');
+    if (season && hasYear && (this.textAt(j).length > 1 || this.atBoundary(j + 1))) {
+      return { end: j + 1, spec: { season: { from: season.from, to: season.to } }, done: true };
+    }
+    const term = this.roleAt(j, 'term');
+    if (term && (hasYear || term.standalone)) return { end: j + 1, spec: { term: term.name }, done: false };
+    // 2001年农历除夕, 2001年的除夕
+    let h = j;
+    if (hasYear && (this.roleAt(h, 'lunar') || this.roleAt(h, 'of'))) h++;
+    const holiday = this.roleAt(h, 'holiday');
+    if (holiday && hasYear) return { end: h + 1, spec: { holiday: holiday.holiday }, done: false };
+    return null;
+  }
+
+  /** 第三季度, 一季度, 首季度, 前三季度, 前两个季度, 后两个季度, 上季度, 本季度. */
+  private quarterAt(i: number, hasYear: boolean): { end: number; spec: Spec } | null {
+    let j = i;
+    const mod = this.roleAt(j, 'mod');
+    if (mod && !hasYear) {
+      let k = j + 1;
+      if (this.roleAt(k, 'classifier')) k++;
+      if (this.unitAt(k, 'quarter', 'cal')) return { end: k + 1, spec: { quarterOffset: mod.offset } };
+    }
+    let mode: 'nth' | 'first' | 'last' = 'nth';
+    if (this.roleAt(j, 'ordinal')) j++;
+    else if (this.roleAt(j, 'first') || (this.roleAt(j, 'dir') && this.textAt(j) === '前')) {
+      mode = 'first';
+      j++;
+    } else if (this.roleAt(j, 'dir') && this.textAt(j).length === 1) {
+      mode = 'last';
+      j++;
+    }
+    let n = 1;
+    const num = this.numAt(j);
+    if (num) {
+      n = num.value;
+      j++;
+    } else if (mode !== 'first' || this.textAt(i) !== '首') {
+      return null;
+    }
+    if (this.roleAt(j, 'classifier')) j++;
+    if (!this.unitAt(j, 'quarter', 'cal') || n < 1 || n > 4) return null;
+    if (mode === 'nth' && num && isCountingTwo(num.text)) return null;
+    const months: [number, number] = mode === 'nth' ? [n * 3 - 2, n * 3] : mode === 'first' ? [1, n * 3] : [13 - n * 3, 12];
+    const spec: Spec = { months };
+    if (!hasYear) spec.year = { kind: 'rel', offset: 0, anaphoric: false };
+    return { end: j + 1, spec };
+  }
+
+  /** After a year: 前五个月, 头两个月, 首月, 后三个月, 第8个月. */
+  private monthRunAt(i: number): { end: number; months: [number, number] } | null {
+    let j = i;
+    const first = this.roleAt(j, 'first') !== undefined || (this.roleAt(j, 'dir') !== undefined && this.textAt(j) === '前');
+    const last = !first && this.roleAt(j, 'dir') !== undefined && this.textAt(j).length === 1;
+    const nth = this.roleAt(j, 'ordinal') !== undefined;
+    if (!first && !last && !nth) return null;
+    j++;
+    const num = this.numAt(j);
+    let n = 1;
+    if (num) {
+      n = num.value;
+      j++;
+    } else if (this.textAt(i) !== '首') {
+      return null;
+    }
+    if (this.roleAt(j, 'classifier')) j++;
+    if (!this.roleAt(j, 'unit') || this.roleAt(j, 'unit')!.unit !== 'month' || n < 1 || n > 12) return null;
+    const months: [number, number] = first ? [1, n] : last ? [13 - n, 12] : [n, n];
+    return { end: j + 1, months };
+  }
+
+  // ---- month -------------------------------------------------------------
+
+  private monthAt(i: number, s: Spec): { end: number; spec: Spec } | null {
+    let j = i;
+    const spec: Spec = {};
+    if (this.roleAt(j, 'lunar')) {
+      spec.lunar = true;
+      j++;
+    }
+    let leap = false;
+    if (this.roleAt(j, 'leap')) {
+      leap = true;
+      spec.lunar = true;
+      j++;
+    }
+    const rel = this.roleAt(j, 'relmonth');
+    if (rel && !leap && !spec.lunar) return { end: j + 1, spec: { month: { kind: 'rel', offset: rel.offset, anaphoric: rel.anaphoric } } };
+    const lunarMonth = this.roleAt(j, 'lunarmonth');
+    if (lunarMonth) {
+      return { end: j + 1, spec: { lunar: true, month: { kind: 'abs', value: lunarMonth.month, leap } } };
+    }
+    const n = this.ordinalNumAt(j, 1, 12);
+    if (!n || !this.unitAt(j + 1, 'month', 'cal')) return null;
+    // 3月多, 三月份以来 are fine; 三个月 never reaches here (个 sits between).
+    if (n.chinese && n.digits !== null && n.digits.length > 1 && n.value > 12) return null;
+    spec.month = { kind: 'abs', value: n.value, leap };
+    void s;
+    return { end: j + 2, spec };
+  }
+
+  // ---- parts of a month: 上旬, 月底, 第一个星期一 ---------------------------
+
+  private monthPart(i: number, s: Spec): { end: number; spec: Spec } | null {
+    let j = i;
+    const spec: Spec = {};
+    if (!s.month && this.textAt(j) === '月' && this.posAt(j + 1, 'month') && !s.year) {
+      spec.month = { kind: 'rel', offset: 0, anaphoric: false };
+      j++;
+    }
+    if (!s.month && !spec.month) return null;
+    // 正月初8: 初 before a number is a lunar day (dayAt), not 月初
+    if (this.textAt(j) === '初' && this.numAt(j + 1)) return null;
+    const pos = this.posAt(j, 'month');
+    if (pos) return { end: j + 1, spec: { ...spec, days: [pos.from, pos.to] } };
+    if (this.roleAt(j, 'of')) j++;
+    if (!this.roleAt(j, 'ordinal')) return null;
+    const n = this.numAt(j + 1);
+    let k = j + 2;
+    if (this.roleAt(k, 'classifier')) k++;
+    if (!n || n.value < 1 || n.value > 5 || !this.unitAt(k, 'week', 'cal')) return null;
+    const weekday = this.weekdayAt(k + 1);
+    if (weekday === null) return null;
+    return { end: k + 2, spec: { ...spec, nthWeekday: { n: n.value, weekday } } };
+  }
+
+  // ---- day ---------------------------------------------------------------
+
+  private dayAt(i: number, s: Spec, inRange: boolean): { end: number; spec: Spec } | null {
+    const relday = this.roleAt(i, 'relday');
+    if (relday) {
+      if (s.year || s.month) return null;
+      const spec: Spec = { day: { kind: 'rel', offset: relday.offset, anaphoric: relday.anaphoric } };
+      if (relday.pod) spec.pod = relday.pod;
+      return { end: i + 1, spec };
+    }
+    const holiday = this.roleAt(i, 'holiday');
+    if (holiday && !s.month) return { end: i + 1, spec: { holiday: holiday.holiday } };
+
+    const lunarMonth = s.lunar === true && s.month !== undefined;
+    // 初五, 初8: the first ten days of a lunar month
+    if (this.textAt(i) === '初' && s.month) {
+      const n = this.ordinalNumAt(i + 1, 1, 10);
+      if (n) return { end: i + 2, spec: { lunar: true, day: { kind: 'abs', value: n.value } } };
+    }
+    const n = this.ordinalNumAt(i, 1, 31);
+    if (!n) return null;
+    const writtenLunar = n.chinese && /^[廿卅]/.test(n.text);
+    if (this.unitAt(i + 1, 'day', 'cal')) {
+      if (!s.month && !inRange && !this.bareDayOk(i, n)) return null;
+      return { end: i + 2, spec: { day: { kind: 'abs', value: n.value } } };
+    }
+    // 三月一, 二月十五, 正月十五, 五月廿二: a day without 日 after a month
+    // written in Chinese, when nothing follows that could continue a word.
+    if (s.month?.kind === 'abs' && (n.chinese || lunarMonth) && this.atBoundary(i + 1) && !this.roleAt(i + 1, 'dir')) {
+      const monthWrittenChinese = this.monthWrittenInChinese(i - 1);
+      if (!monthWrittenChinese && !lunarMonth) return null;
+      const spec: Spec = { day: { kind: 'abs', value: n.value } };
+      if (writtenLunar) spec.lunar = true;
+      return { end: i + 1, spec };
+    }
+    return null;
+  }
+
+  /** Whether the month token just before was written in Chinese or is a lunar month name. */
+  private monthWrittenInChinese(monthUnit: number): boolean {
+    if (this.roleAt(monthUnit, 'lunarmonth')) return true;
+    const n = this.numAt(monthUnit - 1);
+    return n !== null && n.chinese;
+  }
+
+  /** A day with no month before it (28日, 3号) is a date only in a date-like context. */
+  private bareDayOk(i: number, n: Num): boolean {
+    const unitText = this.textAt(i + 1);
+    if (n.chinese && n.value === 1) return false;
+    if (this.isBlocked(i + 2)) return false;
+    if (unitText === '号' || unitText === '號') return this.atBoundary(i + 2);
+    return true;
+  }
+
+  // ---- week --------------------------------------------------------------
+
+  /** 日/天 after a week word mean Sunday; 一..六 the other days. */
+  private weekdayAt(i: number): number | null {
+    const token = this.t[i];
+    if (!token) return null;
+    if (token.kind === 'cnum' && token.text.length === 1 && token.value !== null && token.value >= 1 && token.value <= 6) {
+      return token.value;
+    }
+    if (token.kind === 'num' && token.text.length === 1 && token.value !== null && token.value >= 1 && token.value <= 7) {
+      return token.value;
+    }
+    if (token.text === '日' || token.text === '天') return 7;
+    return null;
+  }
+
+  private week(i: number, s: Spec): { end: number; spec: Spec } | null {
+    if (s.day || s.holiday || s.nthWeekday) return this.appositiveWeekday(i);
+    if (s.year || s.month || s.months) return null;
+    let j = i;
+    let offset: number | undefined;
+    const mod = this.roleAt(j, 'mod');
+    if (mod) {
+      offset = mod.offset;
+      j++;
+      if (this.roleAt(j, 'classifier') || (this.t[j]?.kind === 'cnum' && this.textAt(j) === '一')) j++;
+    }
+    if (this.roleAt(j, 'weekend')) return { end: j + 1, spec: { week: offset ?? 0, weekNamed: offset !== undefined, weekend: true } };
+    if (!this.unitAt(j, 'week', 'cal')) return null;
+    j++;
+    let weekday = this.weekdayAt(j);
+    if (weekday !== null) {
+      j++;
+    } else if (offset === undefined) {
+      return null;
+    } else if (this.unitAt(j, 'week', 'cal') && this.weekdayAt(j + 1) !== null) {
+      // 下周周六
+      weekday = this.weekdayAt(j + 1);
+      j += 2;
+    }
+    const spec: Spec = { week: offset ?? 0 };
+    if (offset !== undefined) spec.weekNamed = true;
+    if (weekday !== null) spec.weekday = weekday;
+    return { end: j, spec };
+  }
+
+  /** 10月12号，星期一 / 2月25日（周六）: a weekday restating a date adds nothing. */
+  private appositiveWeekday(i: number): { end: number; spec: Spec } | null {
+    let j = i;
+    if (APPOSITIVE_OPENERS.has(this.textAt(j)) || this.t[j]?.kind === 'space') j++;
+    if (!this.unitAt(j, 'week', 'cal')) return null;
+    if (this.weekdayAt(j + 1) === null) return null;
+    j += 2;
+    if (APPOSITIVE_CLOSERS.has(this.textAt(j))) j++;
+    return { end: j, spec: {} };
+  }
+
+  // ---- clock -------------------------------------------------------------
+
+  /**
+   * 8时30分, 三点十五, 9点20, 下午3:15, 十点半, 20时1刻, 17:51:08, 3pm.
+   * `attached` is true when a date or part of day comes before; a bare 三点
+   * must then be closed by a boundary (提出三点要求 is not a time).
+   */
+  private clockAt(i: number, attached: boolean): { end: number; clock: Clock; pod?: PartOfDay } | null {
+    const hourNum = this.numAt(i);
+    if (!hourNum || hourNum.value > 24) return null;
+    if (!hourNum.chinese && hourNum.text.length > 2) return null;
+    if (COLONS.has(this.textAt(i + 1))) {
+      const colon = this.colonTail(i + 1, hourNum.value);
+      if (!colon) return null;
+      return this.withMeridiem(colon.end, colon.clock);
+    }
+    const meridiem = this.roleAt(i + 1, 'pod');
+    if (meridiem && /^[ap]m$/.test(this.textAt(i + 1).toLowerCase())) {
+      return { end: i + 2, clock: { hour: hourNum.value, minute: null, second: null }, pod: meridiem.pod };
+    }
+    if (!this.unitAt(i + 1, 'hour', 'cal')) return null;
+    let j = i + 2;
+    let closed = false;
+    if (this.roleAt(j, 'oclock')) {
+      j++;
+      closed = true;
+    }
+    let minute: number | null = null;
+    let second: number | null = null;
+    if (this.roleAt(j, 'half')) {
+      minute = 30;
+      j++;
+    } else {
+      const m = this.numAt(j);
+      if (m && this.roleAt(j + 1, 'quarterhour') && m.value >= 1 && m.value <= 3) {
+        minute = m.value * 15;
+        j += 2;
+      } else if (m && m.value <= 59 && this.unitAt(j + 1, 'minute', 'cal')) {
+        minute = m.value;
+        j += 2;
+        const sec = this.numAt(j);
+        if (sec && sec.value <= 59 && this.unitAt(j + 1, 'second', 'cal')) {
+          second = sec.value;
+          j += 2;
+        }
+      } else if (m && m.value <= 59 && !this.roleAt(j + 1, 'unit') && !this.roleAt(j + 1, 'classifier') && (m.chinese || m.text.length === 2)) {
+        // 三点十五, 9点20, 九点零九
+        minute = m.value;
+        j++;
+      } else if (this.roleAt(j, 'approx') && this.textAt(j) === '多') {
+        j++;
+        if (this.roleAt(j, 'oclock')) j++;
+        closed = true;
+      }
+    }
+    if (minute !== null && this.roleAt(j, 'oclock')) j++;
+    // Alone, 一点 / 三点 are "a bit" / "three points"; a clock time needs its
+    // minutes or 钟/整/许 unless a date or part of day comes first.
+    if (!attached && minute === null && !closed) return null;
+    return { end: j, clock: { hour: hourNum.value, minute, second } };
+  }
+
+  /** `:MM` and optional `:SS` after an hour at i - 1. */
+  private colonTail(i: number, hour: number): { end: number; clock: Clock } | null {
+    if (hour > 24) return null;
+    const minute = this.t[i + 1];
+    if (!COLONS.has(this.textAt(i)) || minute?.kind !== 'num' || minute.text.length !== 2 || minute.value! > 59) return null;
+    let end = i + 2;
+    let second: number | null = null;
+    const sec = this.t[end + 1];
+    if (COLONS.has(this.textAt(end)) && sec?.kind === 'num' && sec.text.length === 2 && sec.value! <= 59) {
+      second = sec.value!;
+      end += 2;
+    }
+    if (COLONS.has(this.textAt(end)) && this.t[end + 1]?.kind === 'num') return null;
+    return { end, clock: { hour, minute: minute.value!, second } };
+  }
+
+  private withMeridiem(end: number, clock: Clock): { end: number; clock: Clock; pod?: PartOfDay } {
+    let j = end;
+    if (this.t[j]?.kind === 'space' && this.textAt(j).length === 1) j++;
+    const pod = this.roleAt(j, 'pod');
+    if (pod && /^[ap]m$/.test(this.textAt(j).toLowerCase())) return { end: j + 1, clock, pod: pod.pod };
+    return { end, clock };
+  }
+}
+
+/** Whether a date part (anything but a part of day or a clock time) was read. */
+function isSpecified(s: Spec): boolean {
+  return (
+    s.year !== undefined ||
+    s.month !== undefined ||
+    s.day !== undefined ||
+    s.months !== undefined ||
+    s.holiday !== undefined ||
+    s.week !== undefined ||
+    s.term !== undefined ||
+    s.season !== undefined
+  );
+}
+
+/** Whether the parts read make a date on their own. */
+function isComplete(s: Spec): boolean {
+  if (s.year?.kind === 'twoDigit' && !(s.month || s.months || s.holiday || s.term || s.season || s.quarterOffset !== undefined)) return false;
+  if (s.year?.kind === 'abs' && s.year.needsMonth && !s.month) return false;
+  if (s.year?.kind === 'rel' && s.year.bound && !(s.month || s.months || s.holiday || s.term || s.season)) return false;
+  // A part of day alone (下午) names no date.
+  if (s.pod && !s.clock && !isSpecified(s)) return false;
+  return isSpecified(s) || s.clock !== undefined || s.clockShift !== undefined || s.span !== undefined;
+}

@@ -1,0 +1,160 @@
+/**
+ * The words of Chinese time expressions (../data/time-words.txt) and the
+ * festival names (../data/time-holidays.txt), indexed for longest-match
+ * lookup by the tokenizer.
+ */
+import { readTable } from '../../../core/wordlist.js';
+
+export type Unit = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'century';
+export type PartOfDay = 'am' | 'noon' | 'pm' | 'night';
+export type PosParent = 'year' | 'month' | 'decade' | 'century';
+
+/** One role of a word; a word can have several. */
+export type Role =
+  | { role: 'unit'; unit: Unit; cal: boolean; count: boolean }
+  | { role: 'stop' }
+  | { role: 'classifier' }
+  | { role: 'relyear'; offset: number; anaphoric: boolean; bound: boolean }
+  | { role: 'relmonth'; offset: number; anaphoric: boolean }
+  | { role: 'relday'; offset: number; pod: PartOfDay | null; anaphoric: boolean }
+  | { role: 'relspan'; unit: Unit; from: number; to: number }
+  | { role: 'mod'; offset: number }
+  | { role: 'dir'; sign: number }
+  | { role: 'span'; direction: number; inclusive: boolean; smallest: Unit }
+  | { role: 'pos'; parent: PosParent; from: number; to: number | 'end'; strict: boolean }
+  | { role: 'particle' }
+  | { role: 'season'; from: string; to: string }
+  | { role: 'pod'; pod: PartOfDay }
+  | { role: 'conn' }
+  | { role: 'lunar' }
+  | { role: 'lunarmonth'; month: number }
+  | { role: 'leap' }
+  | { role: 'holiday'; holiday: Holiday }
+  | { role: 'term'; name: string; standalone: boolean }
+  | { role: SimpleRole };
+
+/** Roles that carry no arguments. */
+type SimpleRole = 'ordinal' | 'first' | 'approx' | 'half' | 'quarterhour' | 'oclock' | 'weekend' | 'of' | 'block' | 'preblock' | 'decade' | 'lead';
+
+export type Holiday =
+  | { rule: 'solar' | 'lunar'; month: number; day: number }
+  | { rule: 'eve' }
+  | { rule: 'nth'; month: number; n: number; weekday: number }
+  | { rule: 'term'; term: string }
+  | { rule: 'easter' | 'orthodox'; offset: number };
+
+const UNITS: readonly string[] = ['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', 'century'];
+
+/** Units from the largest to the smallest. */
+export const UNIT_ORDER: readonly Unit[] = ['century', 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second'];
+const PODS: readonly string[] = ['am', 'noon', 'pm', 'night'];
+
+function parseRole(fields: string[], file: string): Role {
+  const [word, role, a, b, c, d] = fields;
+  const fail = (): never => {
+    throw new Error(`${file}: bad entry for ${word}: ${fields.join(' | ')}`);
+  };
+  switch (role) {
+    case 'unit':
+      if (!UNITS.includes(a ?? '')) fail();
+      return { role, unit: a as Unit, cal: b === 'cal' || b === 'both', count: b === 'count' || b === 'both' };
+    case 'relyear': {
+      const flags = (b ?? '').split(',');
+      return { role, offset: Number(a), anaphoric: flags.includes('anaphoric'), bound: flags.includes('bound') };
+    }
+    case 'relmonth':
+      return { role, offset: Number(a), anaphoric: b === 'anaphoric' };
+    case 'relday':
+      return { role, offset: Number(a), pod: PODS.includes(b ?? '') ? (b as PartOfDay) : null, anaphoric: c === 'anaphoric' };
+    case 'relspan':
+      if (!UNITS.includes(a ?? '')) fail();
+      return { role, unit: a as Unit, from: Number(b), to: Number(c) };
+    case 'mod':
+      return { role, offset: Number(a) };
+    case 'dir':
+      return { role, sign: Number(a) };
+    case 'span':
+      if (!UNITS.includes(c ?? '')) fail();
+      return { role, direction: a === 'past' ? -1 : 1, inclusive: b === 'inclusive', smallest: c as Unit };
+    case 'pos':
+      if (!['year', 'month', 'decade', 'century'].includes(a ?? '')) fail();
+      return { role, parent: a as PosParent, from: Number(b), to: c === 'end' ? 'end' : Number(c), strict: d === 'strict' };
+    case 'season':
+      return { role, from: a ?? fail(), to: b ?? fail() };
+    case 'pod':
+      if (!PODS.includes(a ?? '')) fail();
+      return { role, pod: a as PartOfDay };
+    case 'lunarmonth':
+      return { role, month: Number(a) };
+    case 'stop':
+    case 'classifier':
+    case 'particle':
+    case 'conn':
+    case 'lunar':
+    case 'leap':
+    case 'ordinal':
+    case 'first':
+    case 'approx':
+    case 'half':
+    case 'quarterhour':
+    case 'oclock':
+    case 'weekend':
+    case 'of':
+    case 'block':
+    case 'preblock':
+    case 'decade':
+    case 'lead':
+      return { role };
+    default:
+      return fail();
+  }
+}
+
+function parseHoliday(fields: string[]): Holiday {
+  const [name, rule, arg = ''] = fields;
+  if (rule === 'lunar' && arg === 'eve') return { rule: 'eve' };
+  if (rule === 'solar' || rule === 'lunar') {
+    const [month, day] = arg.split('-').map(Number);
+    return { rule, month: month!, day: day! };
+  }
+  if (rule === 'nth') {
+    const [month, n, weekday] = arg.split(':').map(Number);
+    return { rule, month: month!, n: n!, weekday: weekday! };
+  }
+  if (rule === 'term') return { rule, term: arg };
+  if (rule === 'easter' || rule === 'orthodox') return { rule, offset: Number(arg) };
+  throw new Error(`time-holidays.txt: bad entry for ${name}`);
+}
+
+export interface Lexicon {
+  /** Roles by word. */
+  roles: Map<string, Role[]>;
+  /** Longest word length starting with each first character. */
+  maxLength: Map<string, number>;
+}
+
+let lexicon: Lexicon | undefined;
+
+export function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const roles = new Map<string, Role[]>();
+  const add = (word: string, role: Role): void => {
+    const list = roles.get(word);
+    if (list) list.push(role);
+    else roles.set(word, [role]);
+  };
+  for (const fields of readTable('stages/extract/data/time-words.txt')) add(fields[0]!, parseRole(fields, 'time-words.txt'));
+  for (const fields of readTable('stages/extract/data/time-holidays.txt')) {
+    add(fields[0]!, { role: 'holiday', holiday: parseHoliday(fields) });
+  }
+  for (const [name, , , , , , standalone] of readTable('stages/extract/data/time-solar-terms.txt')) {
+    add(name!, { role: 'term', name: name!, standalone: standalone === 'standalone' });
+  }
+  const maxLength = new Map<string, number>();
+  for (const word of roles.keys()) {
+    const first = word[0]!;
+    maxLength.set(first, Math.max(maxLength.get(first) ?? 0, word.length));
+  }
+  lexicon = { roles, maxLength };
+  return lexicon;
+}
