@@ -43,7 +43,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
   const window = Math.min(bytes.length, param('binary-window'));
   let controls = 0;
   for (let i = 0; i < window; i++) if (isControlByte(bytes[i]!)) controls++;
-  return window > 0 && controls / window > param('binary-control-share');
+  return controls >= param('binary-min-controls') && controls / window > param('binary-control-share');
 }
 
 /** UTF-16 without a byte order mark: many NUL bytes, nearly all at odd (LE) or even (BE) offsets. */
