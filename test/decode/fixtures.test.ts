@@ -85,6 +85,12 @@ describe('decode on fixtures/encodings', () => {
     expect(decoded.text).toContain(manifest['gbk-undeclared.html']!.contains);
   });
 
+  it('rejects 16-bit binary data, whose NUL bytes look like UTF-16 but whose text would be control characters', () => {
+    const samples = new Uint8Array(8192);
+    for (let i = 0; i < samples.length; i += 2) samples[i] = (i * 7) % 31; // small little-endian integers
+    expect(() => decodeBytes(samples)).toThrow('binary file (unknown binary data), not text');
+  });
+
   it('forced encoding wins over declaration and detection', () => {
     const decoded = decodeBytes(readBytes(`${ENCODINGS_DIR}big5-meta-charset.html`), { encoding: 'GB2312' });
     expect(decoded.encoding).toBe('gbk');

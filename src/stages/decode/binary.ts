@@ -5,6 +5,7 @@
  * have. UTF-16 text has many NUL bytes; the caller checks for it in between.
  */
 import { readTable } from '../../core/wordlist.js';
+import { decodeWith } from './labels.js';
 import { param } from './params.js';
 
 interface Signature {
@@ -46,7 +47,12 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return controls >= param('binary-min-controls') && controls / window > param('binary-control-share');
 }
 
-/** UTF-16 without a byte order mark: many NUL bytes, nearly all at odd (LE) or even (BE) offsets. */
+/**
+ * UTF-16 without a byte order mark: many NUL bytes, nearly all at odd (LE) or
+ * even (BE) offsets, and, read that way, text: no more control characters or
+ * unpaired surrogates than `binary-control-share` allows (16-bit audio or
+ * tables of integers have the NULs but not the text).
+ */
 export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const window = Math.min(bytes.length, param('binary-window')) & ~1;
   let even = 0;
@@ -57,7 +63,13 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | un
   }
   const nuls = even + odd;
   if (nuls < param('utf16-min-nuls') || nuls / window < param('utf16-nul-share')) return undefined;
-  if (odd / nuls >= param('utf16-parity')) return 'utf-16le';
-  if (even / nuls >= param('utf16-parity')) return 'utf-16be';
-  return undefined;
+  const encoding = odd / nuls >= param('utf16-parity') ? 'utf-16le' : even / nuls >= param('utf16-parity') ? 'utf-16be' : undefined;
+  if (!encoding) return undefined;
+  const text = decodeWith(bytes.subarray(0, window), encoding);
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0xfffd) bad++;
+  }
+  return bad / Math.max(1, text.length) > param('binary-control-share') ? undefined : encoding;
 }
