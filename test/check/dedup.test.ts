@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateIndex, minhashSignature, normalizeForDuplicates } from '../../src/stages/check/index.js';
+import { DuplicateIndex, fingerprint } from '../../src/stages/check/index.js';
 import { changeCharacters, goldBodies } from './corpus.js';
 
 const golds = goldBodies();
 /** "Normal-length" articles: at least 300 characters once normalized. */
-const articles = golds.filter((g) => normalizeForDuplicates(g.text).length >= 300);
+const articles = golds.filter((g) => fingerprint(g.text).length >= 300);
 
 function indexOfGolds(): DuplicateIndex {
   const index = new DuplicateIndex();
@@ -59,7 +59,7 @@ describe('DuplicateIndex', () => {
 
   it('honours its threshold', () => {
     // About 1,000 characters: 12 changes alter some 60 of its 5-shingles, a similarity near 0.9.
-    const text = articles.find((g) => Math.abs(normalizeForDuplicates(g.text).length - 1000) < 200)!.text;
+    const text = articles.find((g) => Math.abs(fingerprint(g.text).length - 1000) < 200)!.text;
     const strict = new DuplicateIndex({ threshold: 0.99 });
     strict.add('a', text);
     expect(strict.add('b', changeCharacters(text, 12))).toBeNull();
@@ -76,9 +76,9 @@ describe('DuplicateIndex', () => {
   });
 
   it('computes the same signature in every run (fixed seeds)', () => {
-    const text = normalizeForDuplicates(golds[0]!.text);
-    expect(Array.from(minhashSignature(text))).toEqual(Array.from(minhashSignature(text)));
-    expect(Array.from(minhashSignature(text)).slice(0, 4)).toMatchInlineSnapshot(`
+    const text = golds[0]!.text;
+    expect(Array.from(fingerprint(text).signature)).toEqual(Array.from(fingerprint(text).signature));
+    expect(Array.from(fingerprint(text).signature).slice(0, 4)).toMatchInlineSnapshot(`
       [
         3410850,
         6040989,
@@ -86,5 +86,13 @@ describe('DuplicateIndex', () => {
         575635,
       ]
     `);
+  });
+
+  it('fingerprints text as NFKC without whitespace', () => {
+    const text = golds[0]!.text;
+    const respaced = fingerprint(`\u3000${text.replace(/\n/g, ' \n\t').replace(/，/g, ',')}  `);
+    expect(respaced.key).toBe(fingerprint(text).key);
+    expect(Array.from(respaced.signature)).toEqual(Array.from(fingerprint(text).signature));
+    expect(fingerprint(' \n\u3000').length).toBe(0);
   });
 });

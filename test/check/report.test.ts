@@ -70,13 +70,11 @@ describe('report', () => {
 
   it('renders a plain table, or a colored one for a terminal', async () => {
     const { report } = await check(corpus);
-    report.run = { in: 6, out: 5, rejected: 1, rejectReasons: { 'invalid-json': 1 }, seconds: 0.5 };
     const plain = renderTable(report, { color: false });
     expect(plain).not.toMatch(/\x1b\[/);
     expect(plain).toContain('check: 5 records, 2 passed, 3 failed (60.0%); duplicates: 1 exact, 0 near');
-    expect(plain).toContain('input: 6 in, 5 out, 1 rejected (invalid-json: 1)');
     expect(plain).toMatch(/^boilerplate\s+boilerplate_phrases\s+> 1\s+1\s+20\.0%$/m);
-    expect(plain).toMatch(/^missing-published\s+missing_published\s+off\s+-\s*$/m);
+    expect(plain).toMatch(/^missing-published\s+missing_published\s+off\s+-$/m);
     expect(renderTable(report, { color: true })).toMatch(/\x1b\[31m/);
   });
 });

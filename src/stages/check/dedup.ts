@@ -9,9 +9,10 @@
  *   band with probability 1 - (1 - 0.8^4)^16 = 0.9998; at 0.5 with 0.64, and
  *   every candidate is then checked on all 64 bins against the threshold.
  *
- * Memory: the 64-bin signature (256 bytes, pooled typed arrays), the id, one
- * exact-hash entry and up to 16 band entries per record; see the report of
- * test/check/dedup-memory.ts for the measured bytes per record.
+ * Memory per record: the 64-bin signature (256 bytes, pooled typed arrays),
+ * one exact-hash slot and up to 16 band slots (8 bytes each, tables at most
+ * half full), and the id string. test/check/dedup-memory.ts measures it:
+ * about 750–950 bytes with 32-character ids, 1.1–1.4 million records per GB.
  */
 
 const BINS = 64;
@@ -36,11 +37,6 @@ export interface DuplicateIndexOptions {
   threshold?: number;
 }
 
-/** NFKC, whitespace removed: what "the same text" means for duplicates. */
-export function normalizeForDuplicates(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}
-
 /** murmur3's 32-bit finalizer: spreads the bits of a rolling hash. */
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -57,25 +53,56 @@ const BASE_POW = (() => {
   return p;
 })();
 
-/** One-permutation MinHash signature of the 5-shingles of normalized `text` (at least 1 character). */
-export function minhashSignature(text: string, out: Uint32Array = new Uint32Array(BINS)): Uint32Array {
+/** Whitespace that is left after NFKC (which turns U+3000, U+00A0 and U+2000–U+200A into spaces). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0x85;
+}
+
+export interface Fingerprint {
+  /** One-permutation MinHash of the 5-shingles (the `out` array when given). */
+  signature: Uint32Array;
+  /** 31-bit hash of the whole normalized text, never 0. */
+  key: number;
+  /** UTF-16 units of the normalized text; 0 means nothing to compare. */
+  length: number;
+}
+
+const filled = new Uint8Array(BINS);
+const window = new Int32Array(SHINGLE);
+
+/**
+ * MinHash signature and exact-copy key of `text` as duplicates see it: NFKC,
+ * whitespace removed (so re-wrapped lines, full-width digits and ideographic
+ * spaces do not make a copy new). One pass, no normalized copy beyond NFKC.
+ */
+export function fingerprint(text: string, out: Uint32Array = new Uint32Array(BINS)): Fingerprint {
+  const normalized = text.normalize('NFKC');
   out.fill(0xffffffff);
-  const filled = new Uint8Array(BINS);
-  const put = (rolling: number): void => {
-    const h = mix(rolling);
+  filled.fill(0);
+  let exact = 0x811c9dc5;
+  let rolling = 0;
+  let length = 0;
+  const add = (shingle: number): void => {
+    const h = mix(shingle);
     const bin = h >>> 26;
     const value = h & 0x3ffffff;
     if (value < (out[bin] as number)) out[bin] = value;
     filled[bin] = 1;
   };
-  let rolling = 0;
-  const width = Math.min(SHINGLE, text.length);
-  for (let i = 0; i < width; i++) rolling = (Math.imul(rolling, BASE) + text.charCodeAt(i)) | 0;
-  put(rolling);
-  for (let i = SHINGLE; i < text.length; i++) {
-    rolling = (Math.imul((rolling - Math.imul(text.charCodeAt(i - SHINGLE), BASE_POW)) | 0, BASE) + text.charCodeAt(i)) | 0;
-    put(rolling);
+  for (let i = 0; i < normalized.length; i++) {
+    const c = normalized.charCodeAt(i);
+    if (isSpace(c)) continue;
+    exact = Math.imul(exact ^ c, 0x01000193);
+    // The rolling hash of the last SHINGLE units: drop the oldest, add the newest.
+    if (length >= SHINGLE) rolling = (rolling - Math.imul(window[length % SHINGLE] as number, BASE_POW)) | 0;
+    rolling = (Math.imul(rolling, BASE) + c) | 0;
+    window[length % SHINGLE] = c;
+    length++;
+    if (length >= SHINGLE) add(rolling);
   }
+  if (length === 0) return { signature: out, key: 0, length };
+  // A text shorter than one shingle is its own single shingle.
+  if (length < SHINGLE) add(rolling);
   // Densify by rotation: an empty bin takes the value of the next filled bin to its right,
   // offset by the distance so that borrowed values stay distinguishable.
   for (let bin = 0; bin < BINS; bin++) {
@@ -88,7 +115,7 @@ export function minhashSignature(text: string, out: Uint32Array = new Uint32Arra
     }
     out[bin] = ((out[from] as number) + distance * 0x4000000) >>> 0;
   }
-  return out;
+  return { signature: out, key: (mix(exact) >>> 1) || 1, length };
 }
 
 /** Share of equal bins: the MinHash estimate of the Jaccard similarity. */
@@ -98,25 +125,71 @@ function agreement(a: Uint32Array, aAt: number, b: Uint32Array, bAt: number): nu
   return equal / BINS;
 }
 
-/** 30-bit FNV-1a hash of a string, small enough to be an unboxed Map key. */
-function textKey(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return mix(h) >>> 2;
+/** 31-bit hash of one band of a signature, never 0. */
+function bandKey(signature: Uint32Array, band: number): number {
+  let h = Math.imul(band + 1, 0x9e3779b1);
+  for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ (signature[i] as number), 0x5bd1e995) ^ (h >>> 15);
+  return (mix(h) >>> 1) || 1;
 }
 
-function bandKey(signature: Uint32Array, band: number): number {
-  let h = band;
-  for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ (signature[i] as number), 0x9e3779b1) ^ (h >>> 15);
-  return mix(h) >>> 2;
+/**
+ * Hash key -> first record index, open addressing in two typed arrays (8
+ * bytes a slot, at most half full): a fraction of what a Map costs per entry.
+ * Keys are hashes, so a hit is only a candidate, checked on the signature.
+ */
+class FirstIndexTable {
+  private keys = new Int32Array(1 << 12);
+  private values = new Int32Array(1 << 12);
+  private count = 0;
+
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.keys[slot] as number;
+      if (k === key) return this.values[slot] as number;
+      if (k === 0) return -1;
+    }
+  }
+
+  /** Records `value` for `key` unless the key already has one. */
+  setIfAbsent(key: number, value: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.keys[slot] as number;
+      if (k === key) return;
+      if (k === 0) {
+        this.keys[slot] = key;
+        this.values[slot] = value;
+        this.count++;
+        return;
+      }
+    }
+  }
+
+  /** Bytes held. */
+  get bytes(): number {
+    return this.keys.byteLength + this.values.byteLength;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.count = 0;
+    for (let slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] !== 0) this.setIfAbsent(keys[slot] as number, values[slot] as number);
+    }
+  }
 }
 
 export class DuplicateIndex {
   private readonly threshold: number;
   private readonly ids: string[] = [];
   private readonly chunks: Uint32Array[] = [];
-  private readonly exact = new Map<number, number>();
-  private readonly bands: Map<number, number>[] = Array.from({ length: BANDS }, () => new Map<number, number>());
+  private readonly exact = new FirstIndexTable();
+  private readonly bands = new FirstIndexTable();
+  private readonly bandKeys = new Int32Array(BANDS);
   private readonly scratch = new Uint32Array(BINS);
 
   constructor(options: DuplicateIndexOptions = {}) {
@@ -140,24 +213,21 @@ export class DuplicateIndex {
    * normalization are neither indexed nor matched.
    */
   insert(id: string, text: string): DuplicateMatch | null {
-    const normalized = normalizeForDuplicates(text);
-    if (normalized === '') return null;
-    const signature = minhashSignature(normalized, this.scratch);
-    const key = textKey(normalized);
+    const { signature, key, length } = fingerprint(text, this.scratch);
+    if (length === 0) return null;
 
     const exactIndex = this.exact.get(key);
-    if (exactIndex !== undefined && this.similarityTo(exactIndex, signature) === 1) {
+    if (exactIndex >= 0 && this.similarityTo(exactIndex, signature) === 1) {
       return { of: this.ids[exactIndex] as string, similarity: 1, exact: true, duplicate: true };
     }
 
     let best = -1;
     let bestSimilarity = 0;
-    const bandKeys: number[] = [];
     for (let band = 0; band < BANDS; band++) {
       const bk = bandKey(signature, band);
-      bandKeys.push(bk);
-      const candidate = this.bands[band]?.get(bk);
-      if (candidate === undefined || candidate === best) continue;
+      this.bandKeys[band] = bk;
+      const candidate = this.bands.get(bk);
+      if (candidate < 0 || candidate === best) continue;
       const similarity = this.similarityTo(candidate, signature);
       if (similarity > bestSimilarity || (similarity === bestSimilarity && candidate < best)) {
         best = candidate;
@@ -168,15 +238,16 @@ export class DuplicateIndex {
     const index = this.ids.length;
     this.ids.push(id);
     this.store(index, signature);
-    if (!this.exact.has(key)) this.exact.set(key, index);
-    for (let band = 0; band < BANDS; band++) {
-      const map = this.bands[band] as Map<number, number>;
-      const bk = bandKeys[band] as number;
-      if (!map.has(bk)) map.set(bk, index);
-    }
+    this.exact.setIfAbsent(key, index);
+    for (let band = 0; band < BANDS; band++) this.bands.setIfAbsent(this.bandKeys[band] as number, index);
 
     if (best < 0) return null;
     return { of: this.ids[best] as string, similarity: bestSimilarity, exact: false, duplicate: bestSimilarity > this.threshold };
+  }
+
+  /** Bytes of the typed arrays held (signatures and hash tables); ids come on top. */
+  get tableBytes(): number {
+    return this.chunks.reduce((n, chunk) => n + chunk.byteLength, 0) + this.exact.bytes + this.bands.bytes;
   }
 
   private store(index: number, signature: Uint32Array): void {

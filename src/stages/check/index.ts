@@ -10,7 +10,7 @@ import { DuplicateIndex, type DuplicateMatch } from './dedup.js';
 import { failedRules, type CheckRules } from './rules.js';
 import { computeSignals, loadLexicon, type Signals } from './signals.js';
 
-export { DuplicateIndex, minhashSignature, normalizeForDuplicates, type DuplicateMatch } from './dedup.js';
+export { DuplicateIndex, fingerprint, type DuplicateMatch, type Fingerprint } from './dedup.js';
 export { defaultRules, failedRules, loadRules, mergeRules, type CheckRules, type Rule } from './rules.js';
 export { computeSignals, SIGNALS, type SignalName, type Signals } from './signals.js';
 export {
@@ -66,21 +66,15 @@ export function duplicateIndexFor(rules: CheckRules): DuplicateIndex {
 
 /**
  * Adds the duplicate signals of `match` to a record that went through
- * `checkStage` and re-evaluates its rules; main thread, input order.
+ * `checkStage`, re-evaluates its rules and sets `duplicate_of`; main thread,
+ * input order. Updates the record's `quality` in place and returns the record.
  */
 export function applyDuplicate(record: QRecord, match: DuplicateMatch | null, rules: CheckRules): QRecord {
   const quality = record.quality as Quality;
-  const signals: Signals = {
-    ...(quality.signals as Signals),
-    exact_duplicate: match?.exact ? 1 : 0,
-    near_duplicate: match && !match.exact ? match.similarity : 0,
-  };
-  return {
-    ...record,
-    quality: {
-      signals: signals as Record<string, number>,
-      failed: failedRules(signals, rules),
-      duplicate_of: match?.duplicate ? match.of : null,
-    },
-  };
+  const signals = quality.signals as Signals;
+  signals.exact_duplicate = match?.exact ? 1 : 0;
+  signals.near_duplicate = match && !match.exact ? match.similarity : 0;
+  quality.failed = failedRules(signals, rules);
+  quality.duplicate_of = match?.duplicate ? match.of : null;
+  return record;
 }

@@ -65,32 +65,6 @@ function gbkBytes(): Uint16Array {
   return table;
 }
 
-let gbkBuffer = new Uint8Array(0);
-
-/** `text` encoded as GBK; characters GBK lacks become `?`, as iconv-lite does. Reuses one buffer. */
-function encodeGbk(text: string): Uint8Array {
-  const table = gbkBytes();
-  if (gbkBuffer.length < text.length * 2) gbkBuffer = new Uint8Array(text.length * 2);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      gbkBuffer[n++] = c;
-      continue;
-    }
-    const pair = table[c] as number;
-    if (pair === 0) {
-      gbkBuffer[n++] = 0x3f;
-    } else if (pair < 0x100) {
-      gbkBuffer[n++] = pair;
-    } else {
-      gbkBuffer[n++] = pair >> 8;
-      gbkBuffer[n++] = pair & 0xff;
-    }
-  }
-  return gbkBuffer.subarray(0, n);
-}
-
 /** Han ideographs and the CJK / full-width punctuation that Chinese UTF-8 text is made of. */
 function isChineseTextCodePoint(cp: number): boolean {
   return (
@@ -110,28 +84,40 @@ function isChineseTextCodePoint(cp: number): boolean {
  */
 export function gbkMojibakeShare(text: string): number {
   if (!/[^\x00-\x7f]/.test(text)) return 0;
-  const bytes = encodeGbk(text);
+  const table = gbkBytes();
   let nonAscii = 0;
   let covered = 0;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i] as number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    // Chinese characters are 3-byte sequences E3–E9 xx xx; 4-byte ones are emoji and rarities.
-    if (b >= 0xe0 && b <= 0xef && i + 2 < bytes.length) {
-      const b1 = bytes[i + 1] as number;
-      const b2 = bytes[i + 2] as number;
-      if ((b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80 && isChineseTextCodePoint(((b & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f))) {
+  // The last three GBK bytes, oldest first, and how many of them a match has not used yet.
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let free = 0;
+  const push = (b: number): void => {
+    b0 = b1;
+    b1 = b2;
+    b2 = b;
+    if (free < 3) free++;
+    if (b >= 0x80) nonAscii++;
+    // Chinese characters are UTF-8 sequences E3–E9 xx xx: a lead byte and two continuation bytes.
+    if (free === 3 && b0 >= 0xe0 && b0 <= 0xef && (b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80) {
+      if (isChineseTextCodePoint(((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f))) {
         covered += 3;
-        nonAscii += 3;
-        i += 3;
-        continue;
+        free = 0;
       }
     }
-    nonAscii++;
-    i++;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const pair = c < 0x80 ? c : (table[c] as number);
+    if (c < 0x80 || pair === 0) {
+      // ASCII, or a character GBK lacks (iconv-lite writes '?').
+      push(c < 0x80 ? c : 0x3f);
+    } else if (pair < 0x100) {
+      push(pair);
+    } else {
+      push(pair >> 8);
+      push(pair & 0xff);
+    }
   }
   // Each GBK character is two bytes.
   return nonAscii < 2 * MIN_NON_ASCII ? 0 : covered / nonAscii;

@@ -136,6 +136,8 @@ export function topNgramShare(grams: Ngrams): number {
  * long, clean article whose overall n-gram shares stay low.
  */
 export function keywordDensity(units: Units, grams: Ngrams, window: number): number {
+  // A text within one window is that window: its top share is the whole text's.
+  if (grams.count <= window) return topNgramShare(grams);
   const step = Math.max(1, window >> 1);
   let best = 0;
   for (let start = 0; start < grams.count; start += step) {

@@ -145,21 +145,18 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-/** The human summary: one line of totals, then a table of the rules with their failure counts. */
+/**
+ * The human summary: one line of totals, then a table of the rules with their
+ * failure counts. (Records in, out and rejected are on the runner's own line.)
+ */
 export function renderTable(report: CheckReport, options: { color: boolean }): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const run = report.run;
   const lines: string[] = [];
   const verdict = report.failed === 0 ? paint.green('all passed') : paint.red(`${report.failed} failed (${percent(report.failed, report.records)})`);
   lines.push(
     `check: ${report.records} records, ${report.passed} passed, ${verdict}; ` +
       `duplicates: ${report.exactDuplicates} exact, ${report.nearDuplicates} near`,
   );
-  if (run) {
-    const rejected = run.rejected > 0 ? paint.red(`${run.rejected} rejected`) : '0 rejected';
-    const reasons = Object.entries(run.rejectReasons).map(([reason, n]) => `${reason}: ${n}`).join(', ');
-    lines.push(`input: ${run.in} in, ${run.out} out, ${rejected}${reasons ? ` (${reasons})` : ''} in ${run.seconds.toFixed(2)} s`);
-  }
   const rows = Object.entries(report.rules).map(([name, rule]) => ({
     name,
     signal: rule.signal,
@@ -174,7 +171,7 @@ export function renderTable(report: CheckReport, options: { color: boolean }): s
   const widths = { name: width('name'), signal: width('signal'), fails: width('fails'), count: width('count'), share: width('share') };
   const format = (row: typeof header): string =>
     `${row.name.padEnd(widths.name)}  ${row.signal.padEnd(widths.signal)}  ${row.fails.padEnd(widths.fails)}  ` +
-    `${row.count.padStart(widths.count)}  ${row.share.padStart(widths.share)}`;
+    `${row.count.padStart(widths.count)}  ${row.share.padStart(widths.share)}`.trimEnd();
   lines.push(paint.bold(format(header)));
   for (const row of rows) {
     const text = format(row);

@@ -9,33 +9,56 @@ export interface BoilerplatePhrases {
   anywhere: string[];
   /** Phrases that count only inside a short line, lower-cased. */
   inShortLine: string[];
+  /** Indexes into `anywhere` of the phrases starting with each UTF-16 unit. */
+  byFirstUnit: Map<number, number[]>;
+  /** 1 for the UTF-16 units that start some `anywhere` phrase: a cheap filter before the map. */
+  firstUnits: Uint8Array;
 }
 
 /** Lines up to this many characters are "short" for line-scoped phrases. */
 export const SHORT_LINE = 25;
 
 export function loadBoilerplate(): BoilerplatePhrases {
-  const phrases: BoilerplatePhrases = { anywhere: [], inShortLine: [] };
+  const phrases: BoilerplatePhrases = { anywhere: [], inShortLine: [], byFirstUnit: new Map(), firstUnits: new Uint8Array(0x10000) };
   for (const [phrase, scope] of readTable('stages/check/data/boilerplate.txt')) {
     if (!phrase) continue;
     if (scope === 'anywhere') phrases.anywhere.push(phrase.toLowerCase());
     else if (scope === 'line') phrases.inShortLine.push(phrase.toLowerCase());
     else throw new Error(`stages/check/data/boilerplate.txt: unknown scope ${JSON.stringify(scope)} for ${phrase}`);
   }
+  phrases.anywhere.forEach((phrase, i) => {
+    const first = phrase.charCodeAt(0);
+    phrases.firstUnits[first] = 1;
+    const list = phrases.byFirstUnit.get(first);
+    if (list) list.push(i);
+    else phrases.byFirstUnit.set(first, [i]);
+  });
   return phrases;
 }
 
-/** Number of distinct boilerplate phrases found in `text` (lines given separately, trimmed). */
+/** Number of distinct boilerplate phrases found in `text` (its lines given separately, trimmed). */
 export function boilerplatePhraseCount(text: string, lines: readonly string[], phrases: BoilerplatePhrases): number {
-  const lower = /[A-Z]/.test(text) ? text.toLowerCase() : text;
-  let found = 0;
-  for (const phrase of phrases.anywhere) if (lower.includes(phrase)) found++;
-  const short = lines.filter((line) => line.length > 0 && line.length <= SHORT_LINE).map((line) => line.toLowerCase());
-  if (short.length === 0) return found;
-  for (const phrase of phrases.inShortLine) {
-    if (short.some((line) => line.includes(phrase))) found++;
+  const found = new Set<string>();
+  // One pass over the text, trying only the phrases that start with the character at hand.
+  for (let i = 0; i < text.length; i++) {
+    let unit = text.charCodeAt(i);
+    if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
+    if (phrases.firstUnits[unit] === 0) continue;
+    const candidates = phrases.byFirstUnit.get(unit);
+    if (!candidates) continue;
+    for (const index of candidates) {
+      const phrase = phrases.anywhere[index] as string;
+      if (found.has(phrase)) continue;
+      const here = text.slice(i, i + phrase.length);
+      if (here === phrase || here.toLowerCase() === phrase) found.add(phrase);
+    }
   }
-  return found;
+  for (const line of lines) {
+    if (line.length === 0 || line.length > SHORT_LINE) continue;
+    const lower = line.toLowerCase();
+    for (const phrase of phrases.inShortLine) if (lower.includes(phrase)) found.add(phrase);
+  }
+  return found.size;
 }
 
 const URL_STARTS = ['http://', 'https://', 'www.'];
@@ -72,7 +95,8 @@ export const LINK_LINE_TEXT = 30;
  * ![图](http://…)): the shape of link farms and of image or link lists left by
  * a Markdown conversion. A URL inside a sentence of a real paragraph is not one.
  */
-export function linkLineCount(lines: readonly string[]): number {
+export function linkLineCount(text: string, lines: readonly string[]): number {
+  if (!/https?:\/\/|www\./i.test(text)) return 0;
   let count = 0;
   for (const line of lines) {
     if (line.length < 4) continue;

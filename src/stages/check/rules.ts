@@ -101,18 +101,33 @@ export function loadRules(file?: string): CheckRules {
   return mergeRules(defaults, user, file);
 }
 
-/** Whether `rule` fails for `value`. */
-function breaks(rule: Rule, value: number): boolean {
-  return (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
+interface CompiledRule {
+  name: string;
+  signal: SignalName;
+  min: number;
+  max: number;
+}
+
+/** Enabled rules as a flat list, per rules object (they are checked once or twice per record). */
+const compiled = new WeakMap<CheckRules, CompiledRule[]>();
+
+function compile(rules: CheckRules): CompiledRule[] {
+  let list = compiled.get(rules);
+  if (!list) {
+    list = Object.entries(rules)
+      .filter(([, rule]) => rule.enabled)
+      .map(([name, rule]) => ({ name, signal: rule.signal, min: rule.min ?? -Infinity, max: rule.max ?? Infinity }));
+    compiled.set(rules, list);
+  }
+  return list;
 }
 
 /** Names of the enabled rules the signals break, in rule order; rules whose signal is absent do not apply. */
 export function failedRules(signals: Signals, rules: CheckRules): string[] {
   const failed: string[] = [];
-  for (const [name, rule] of Object.entries(rules)) {
-    if (!rule.enabled) continue;
+  for (const rule of compile(rules)) {
     const value = signals[rule.signal];
-    if (value !== undefined && breaks(rule, value)) failed.push(name);
+    if (value !== undefined && (value < rule.min || value > rule.max)) failed.push(rule.name);
   }
   return failed;
 }

@@ -7,8 +7,8 @@
 import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 
-const SIMPLIFIED_ONLY = 1;
-const TRADITIONAL_ONLY = 2;
+export const SIMPLIFIED_ONLY = 1;
+export const TRADITIONAL_ONLY = 2;
 
 /** Han characters live below U+32400 (CJK Extension H ends at U+323AF). */
 const TABLE_SIZE = 0x32400;
@@ -38,26 +38,10 @@ function scriptTable(): Uint8Array {
   return built;
 }
 
-export interface ScriptCounts {
-  simplified: number;
-  traditional: number;
-}
-
-/** Counts of simplified-only and traditional-only characters in `text`. */
-export function scriptCounts(text: string): ScriptCounts {
-  const kinds = scriptTable();
-  let simplified = 0;
-  let traditional = 0;
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp < 0x3400) continue;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      cp = text.codePointAt(i) as number;
-      i++;
-    }
-    const kind = kinds[cp];
-    if (kind === SIMPLIFIED_ONLY) simplified++;
-    else if (kind === TRADITIONAL_ONLY) traditional++;
-  }
-  return { simplified, traditional };
+/**
+ * The kind of every code point up to U+323FF: SIMPLIFIED_ONLY,
+ * TRADITIONAL_ONLY, or 0. Callers count them in their own pass over a text.
+ */
+export function scriptKinds(): Uint8Array {
+  return scriptTable();
 }

@@ -10,7 +10,7 @@ import { readList } from '../../core/wordlist.js';
 import { garbageWordCount, gbkMojibakeShare, latin1MojibakeShare } from './mojibake.js';
 import { duplicateShares, keywordDensity, ngrams, topNgramShare, type Ngrams } from './repetition.js';
 import { boilerplatePhraseCount, linkLineCount, loadBoilerplate, SHORT_LINE, type BoilerplatePhrases } from './residue.js';
-import { scriptCounts } from './script-mix.js';
+import { scriptKinds, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-mix.js';
 import { isHan, splitUnits } from './units.js';
 
 export const SIGNALS = {
@@ -91,6 +91,9 @@ function isOtherLetter(c: number): boolean {
 
 /** The character-level counts of one pass over the text. */
 function scanCharacters(text: string) {
+  const kinds = scriptKinds();
+  let simplified = 0;
+  let traditional = 0;
   let length = 0;
   let han = 0;
   let otherLetters = 0;
@@ -115,20 +118,24 @@ function scanCharacters(text: string) {
     }
     if (isWhitespace(c)) continue;
     length++;
-    if (isHan(c)) han++;
-    else if (isOtherLetter(c)) otherLetters++;
+    if (isHan(c)) {
+      han++;
+      const kind = kinds[c];
+      if (kind === SIMPLIFIED_ONLY) simplified++;
+      else if (kind === TRADITIONAL_ONLY) traditional++;
+    } else if (isOtherLetter(c)) otherLetters++;
     else if (c === 0xfffd) replacement++;
     else if (isControl(c)) control++;
   }
   if (run > longestRun) longestRun = run;
-  return { length, han, otherLetters, replacement, control, longestRun };
+  return { length, han, otherLetters, replacement, control, longestRun, simplified, traditional };
 }
 
 /** Measures every per-record signal (all but the duplicate ones, which need the records before). */
 export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()): Signals {
   const text = typeof record.text === 'string' ? record.text : '';
   const chars = scanCharacters(text);
-  const signals: Signals = { length: chars.length };
+  let signals: Signals = { length: chars.length };
   if (chars.length > 0) {
     const lines = text.split('\n').map((line) => line.trim());
     const nonEmptyLines = lines.filter((line) => line !== '');
@@ -136,9 +143,9 @@ export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()):
     const [bigrams, trigrams, fourgrams] = ngrams(units, 4) as [Ngrams, Ngrams, Ngrams];
     const byLine = duplicateShares(nonEmptyLines, chars.length);
     const byParagraph = duplicateShares(text.split(/\n[ \t\r\u3000]*\n/), chars.length);
-    const scripts = scriptCounts(text);
-    const scriptChars = scripts.simplified + scripts.traditional;
-    Object.assign(signals, {
+    const scriptChars = chars.simplified + chars.traditional;
+    signals = {
+      length: chars.length,
       cjk_share: chars.han + chars.otherLetters === 0 ? 0 : chars.han / (chars.han + chars.otherLetters),
       replacement_chars: chars.replacement,
       garbage_words: garbageWordCount(text, words.garbageWords),
@@ -146,7 +153,7 @@ export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()):
       mojibake_latin1: latin1MojibakeShare(text),
       control_chars: chars.control,
       boilerplate_phrases: boilerplatePhraseCount(text, lines, words.boilerplate),
-      link_lines: linkLineCount(nonEmptyLines),
+      link_lines: linkLineCount(text, nonEmptyLines),
       keyword_density: keywordDensity(units, fourgrams, KEYWORD_WINDOW),
       longest_unpunctuated: chars.longestRun,
       short_line_share: nonEmptyLines.filter((line) => line.length <= SHORT_LINE).length / Math.max(1, nonEmptyLines.length),
@@ -157,8 +164,8 @@ export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()):
       top_2gram_share: topNgramShare(bigrams),
       top_3gram_share: topNgramShare(trigrams),
       top_4gram_share: topNgramShare(fourgrams),
-      trad_simp_mix: scriptChars < MIN_SCRIPT_CHARS ? 0 : Math.min(scripts.simplified, scripts.traditional) / scriptChars,
-    } satisfies Signals);
+      trad_simp_mix: scriptChars < MIN_SCRIPT_CHARS ? 0 : Math.min(chars.simplified, chars.traditional) / scriptChars,
+    };
   }
   if (record.metadata && typeof record.metadata === 'object') {
     const { title, published } = record.metadata;
