@@ -1,0 +1,329 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findDates, type DateReference } from '../../src/stages/extract/dates.js';
+import { codePointSlice } from '../../src/core/text.js';
+import { goldDates } from '../eval/dates.js';
+import { FIXTURES } from '../helpers.js';
+
+/** Seed 001's publication time, a Sunday. */
+const PUBLISHED: DateReference = { iso: '2024-02-04T17:51', explicit: true };
+/** The same date when it is only "today": year-less dates stay year-less. */
+const TODAY: DateReference = { iso: '2024-02-04', explicit: false };
+
+function pairs(text: string, reference: DateReference = PUBLISHED): [string, string][] {
+  return findDates(text, reference).map((e) => [e.text, e.value!]);
+}
+
+function valueOf(text: string, reference: DateReference = PUBLISHED): string | undefined {
+  const found = findDates(text, reference);
+  expect(found, `${text}: ${JSON.stringify(found)}`).toHaveLength(1);
+  return found[0]!.value;
+}
+
+describe('findDates on the seed pages', () => {
+  it('finds every gold date with its exact value', () => {
+    const results = goldDates();
+    expect(results.length).toBeGreaterThanOrEqual(8);
+    for (const r of results) expect(r.got, `${r.id} ${r.text}`).toBe(r.expected);
+  });
+
+  it('reads the dates of seed 001 as published (2024-02-04T17:51)', () => {
+    const text = readFileSync(path.join(FIXTURES, 'seeds', '001_d49f3538b7269fd6.txt'), 'utf8');
+    const found = pairs(text);
+    expect(found[0]).toEqual(['2024-02-04 17:51', '2024-02-04T17:51']);
+    expect(found).toContainEqual(['1月31日', '2024-01-31']);
+    expect(found).toContainEqual(['12月26日', '2023-12-26']);
+    expect(found).toContainEqual(['2023年11月5日', '2023-11-05']);
+    expect(found).toContainEqual(['去年', '2023']);
+  });
+
+  it('reads a crawler timestamp with the hour written against the day (seed 000)', () => {
+    const text = readFileSync(path.join(FIXTURES, 'seeds', '000_cfdd23cfb2e4ea40.txt'), 'utf8');
+    expect(pairs(text, { iso: '2023-01-28T11:22', explicit: true }).slice(0, 2)).toEqual([
+      ['2023-01-27', '2023-01-27'],
+      ['2023-01-2811:22', '2023-01-28T11:22'],
+    ]);
+  });
+
+  it('keeps counts, lists and slogans of seed 003 out', () => {
+    const text = readFileSync(path.join(FIXTURES, 'seeds', '003_6278776c4837406b.txt'), 'utf8');
+    const found = pairs(text, { iso: '2024-11-11T09:50', explicit: true });
+    expect(found).toEqual([
+      ['2024-11-11 09:50', '2024-11-11T09:50'],
+      ['11月7日至8日', '2024-11-07/2024-11-08'],
+      ['2021年', '2021'],
+      ['2035年', '2035'],
+    ]);
+  });
+});
+
+describe('absolute dates and times', () => {
+  it.each([
+    ['2023-01-27', '2023-01-27'],
+    ['2023年1月27日', '2023-01-27'],
+    ['二〇二三年一月', '2023-01'],
+    ['二零一五年三月三號', '2015-03-03'],
+    ['两千零四年八月十五', '2004-08-15'],
+    ['2023-01-2811:22', '2023-01-28T11:22'],
+    ['2023-03-01 01:22:36.720108', '2023-03-01T01:22:36'],
+    ['2019.9.6', '2019-09-06'],
+    ['2021-05', '2021-05'],
+    ['2021年', '2021'],
+    ['1980年代', '1980/1989'],
+    ['上世纪80年代', '1980/1989'],
+    ['十八世纪', '1700/1799'],
+    ['15年3月2日', '2015-03-02'],
+    ['98年4月', '1998-04'],
+    ['3/3/2015', '2015-03-03'],
+    ['2004年10月15日10时43分', '2004-10-15T10:43'],
+    ['1967年4月23日凌晨3：35', '1967-04-23T03:35'],
+    ['2019年6月28日下午3:00', '2019-06-28T15:00'],
+    ['7月4日晚上7点09分18秒', '2024-07-04T19:09:18'],
+  ])('%s -> %s', (text, value) => {
+    expect(valueOf(text)).toBe(value);
+  });
+
+  it('gives year-less dates the year nearest the explicit reference, the earlier on a tie', () => {
+    expect(valueOf('1月31日')).toBe('2024-01-31');
+    expect(valueOf('12月28日', { iso: '2024-01-03', explicit: true })).toBe('2023-12-28');
+    expect(valueOf('1月5日', { iso: '2023-12-28', explicit: true })).toBe('2024-01-05');
+    expect(valueOf('6·30', { iso: '2021-06-14T01:06:40', explicit: true })).toBe('2021-06-30');
+  });
+
+  it('leaves year-less dates year-less without an explicit reference', () => {
+    expect(valueOf('7月26日', TODAY)).toBe('--07-26');
+    expect(valueOf('3月', TODAY)).toBe('--03');
+    expect(valueOf('28日', TODAY)).toBe('---28');
+    expect(valueOf('国庆', TODAY)).toBe('--10-01');
+  });
+
+  it('reads a bare day as the nearest such day of a month around the reference', () => {
+    expect(valueOf('28日，记者获悉', PUBLISHED)).toBe('2024-01-28');
+    expect(valueOf('记者3日从市政府获悉', PUBLISHED)).toBe('2024-02-03');
+  });
+
+  it('uses the code points of the text for offsets', () => {
+    const text = '𠀀𠀁据悉1月31日，签约';
+    const [entity] = findDates(text, PUBLISHED);
+    expect(entity).toMatchObject({ start: 4, end: 9, text: '1月31日', value: '2024-01-31' });
+    expect(codePointSlice(text, entity!.start, entity!.end)).toBe(entity!.text);
+  });
+});
+
+describe('times of day', () => {
+  it('puts a clock time alone on the explicit reference date, else writes the time only', () => {
+    expect(valueOf('17:51')).toBe('2024-02-04T17:51');
+    expect(valueOf('17:51', TODAY)).toBe('T17:51');
+    expect(valueOf('下午3点', TODAY)).toBe('T15:00');
+  });
+
+  it('keeps the date for a part of the day without an hour, leaving the part out of the span', () => {
+    expect(pairs('7月26日下午,北京工业大学', TODAY)).toEqual([['7月26日', '--07-26']]);
+    expect(pairs('1月8日下午,南京医科大学')).toEqual([['1月8日', '2024-01-08']]);
+  });
+
+  it('places an hour by its part of the day', () => {
+    expect(valueOf('今晚8点')).toBe('2024-02-04T20:00');
+    expect(valueOf('昨天下午3点半')).toBe('2024-02-03T15:30');
+    expect(valueOf('中午1点')).toBe('2024-02-04T13:00');
+    expect(valueOf('夜里12点')).toBe('2024-02-05T00:00');
+    expect(valueOf('凌晨4时许')).toBe('2024-02-04T04:00');
+    expect(valueOf('上午8时30分')).toBe('2024-02-04T08:30');
+    expect(valueOf('下午5点多钟')).toBe('2024-02-04T17:00');
+  });
+});
+
+describe('ranges', () => {
+  it.each([
+    ['11月7日至8日', '2023-11-07/2023-11-08'],
+    ['2019年4月12-19日', '2019-04-12/2019-04-19'],
+    ['2018年1－9月份', '2018-01/2018-09'],
+    ['2017年8月15日至2018年3月29日', '2017-08-15/2018-03-29'],
+    ['1985到89年9月', '1985-01/1989-09'],
+    ['2008.03-2009', '2008-03/2009-12'],
+    ['1999.08-2002.02', '1999-08/2002-02'],
+    ['周一至周五', '2024-01-29/2024-02-02'],
+    ['星期三至四', '2024-01-31/2024-02-01'],
+    ['9~12点半', '2024-02-04T09:00/2024-02-04T12:30'],
+    ['下午3点至5点', '2024-02-04T15:00/2024-02-04T17:00'],
+    ['2019年6月28日9:30~11:30', '2019-06-28T09:30/2019-06-28T11:30'],
+    ['12月9日零时至12月16日24时', '2023-12-09T00:00/2023-12-17T00:00'],
+    ['6月3日晚至4日凌晨', '2024-06-03/2024-06-04'],
+  ])('%s -> %s', (text, value) => {
+    expect(valueOf(text)).toBe(value);
+  });
+
+  it('moves the end into the next year or day when it would fall before the start', () => {
+    expect(valueOf('12月1日到1月1日', { iso: '2023-11-20', explicit: true })).toBe('2023-12-01/2024-01-01');
+    expect(valueOf('13:20~次日05:40')).toBe('2024-02-04T13:20/2024-02-05T05:40');
+  });
+});
+
+describe('fuzzy parts of years and months', () => {
+  it.each([
+    ['年初', '2024-01/2024-02'],
+    ['年底', '2024-11/2024-12'],
+    ['明年年初', '2025-01/2025-02'],
+    ['去年底', '2023-11/2023-12'],
+    ['上半年', '2024-01/2024-06'],
+    ['今年一季度', '2024-01/2024-03'],
+    ['第三季度', '2024-07/2024-09'],
+    ['2021年前两个季度', '2021-01/2021-06'],
+    ['今年前五个月', '2024-01/2024-05'],
+    ['5月上旬', '2024-05-01/2024-05-10'],
+    ['2月下旬', '2024-02-21/2024-02-29'],
+    ['去年6月上旬', '2023-06-01/2023-06-10'],
+    ['2018年10月底', '2018-10-25/2018-10-31'],
+    ['本月初', '2024-02-01/2024-02-05'],
+    ['月底', '2024-02-25/2024-02-29'],
+    ['九十年代末期', '1997/1999'],
+    ['2021年春', '2021-02-03/2021-05-04'],
+  ])('%s -> %s', (text, value) => {
+    expect(valueOf(text)).toBe(value);
+  });
+});
+
+describe('relative expressions', () => {
+  it.each([
+    ['今天', '2024-02-04'],
+    ['昨天', '2024-02-03'],
+    ['前天', '2024-02-02'],
+    ['大后天', '2024-02-07'],
+    ['三天后', '2024-02-07'],
+    ['20天后', '2024-02-24'],
+    ['两年前', '2022'],
+    ['3个月后', '2024-05'],
+    ['一年半前', '2022-08'],
+    ['二十几年前', '1994/2004'],
+    ['10多年前', '2004/2014'],
+    ['上周', '2024-01-22/2024-01-28'],
+    ['这周', '2024-01-29/2024-02-04'],
+    ['下周六', '2024-02-10'],
+    ['上个礼拜天', '2024-01-28'],
+    ['周三', '2024-01-31'],
+    ['这周末', '2024-02-03/2024-02-04'],
+    ['4周后', '2024-02-26/2024-03-03'],
+    ['上个月', '2024-01'],
+    ['下月15号下午6点', '2024-03-15T18:00'],
+    ['去年', '2023'],
+    ['前两天', '2024-02-02/2024-02-03'],
+    ['近30天', '2024-01-05/2024-02-04'],
+    ['上两个月', '2023-12/2024-01'],
+    ['今明两天', '2024-02-04/2024-02-05'],
+    ['两小时前', '2024-02-04T15:51'],
+  ])('%s -> %s', (text, value) => {
+    expect(valueOf(text)).toBe(value);
+  });
+
+  it('resolves relative expressions against today when there is no explicit reference', () => {
+    expect(valueOf('昨天', TODAY)).toBe('2024-02-03');
+    expect(valueOf('上周', TODAY)).toBe('2024-01-22/2024-01-28');
+  });
+
+  it('counts a shift after a verb from that event, not from the reference', () => {
+    expect(pairs('任教30年后，她又拿起了指挥棒')).toEqual([]);
+    expect(pairs('使用4周后，肌肤年轻10岁')).toEqual([]);
+    expect(pairs('开学报到前14天内')).toEqual([]);
+    expect(pairs('早在两年前就已经')).toEqual([['两年前', '2022']]);
+  });
+
+  it('resolves 次日, 当天 and 同年 against the date mentioned before them', () => {
+    expect(pairs('2019年5月1日，会议开幕。次日上午，代表们分组讨论。当天下午闭幕。')).toEqual([
+      ['2019年5月1日', '2019-05-01'],
+      ['次日', '2019-05-02'],
+      ['当天', '2019-05-02'],
+    ]);
+    expect(pairs('2001年7月6日深夜遇袭的。当晚，他刚从上海返回。')).toContainEqual(['当晚', '2001-07-06']);
+  });
+
+  it('continues the month of a listed date for the bare days after it', () => {
+    expect(pairs('9月10日、11日和12日举行')).toEqual([
+      ['9月10日', '2023-09-10'],
+      ['11日', '2023-09-11'],
+      ['12日', '2023-09-12'],
+    ]);
+    expect(pairs('6月4日晚和5日上午，在')).toEqual([
+      ['6月4日', '2024-06-04'],
+      ['5日', '2024-06-05'],
+    ]);
+  });
+});
+
+describe('festivals', () => {
+  it.each([
+    ['国庆', '2023-10-01'],
+    ['元旦', '2024-01-01'],
+    ['春节', '2024-02-10'],
+    ['除夕', '2024-02-09'],
+    ['2001年农历除夕', '2001-01-23'],
+    ['中秋节', '2023-09-29'],
+    ['去年端午', '2023-06-22'],
+    ['清明节', '2024-04-04'],
+    ['母亲节', '2024-05-12'],
+    ['复活节', '2024-03-31'],
+    ['正月十五', '2024-02-24'],
+    ['农历八月十五', '2023-09-29'],
+    ['二零一二年农历正月十五', '2012-02-06'],
+    ['2012年正月初8', '2012-01-30'],
+    ['2017年大寒', '2018-01-20'],
+    ['芒种', '2024-06-05'],
+  ])('%s -> %s', (text, value) => {
+    expect(valueOf(text)).toBe(value);
+  });
+
+  it('needs a year for lunar dates when there is no explicit reference', () => {
+    expect(pairs('春节', TODAY)).toEqual([]);
+    expect(valueOf('2024年春节', TODAY)).toBe('2024-02-10');
+  });
+});
+
+describe('what is not a date', () => {
+  it.each([
+    ['211家领军企业'],
+    ['2021家企业'],
+    ['实施十大行动'],
+    ['合作已走过一甲子'],
+    ['三位一体'],
+    ['在“0—1—N”和“N—1—0”反复迭代'],
+    ['版本号V2.0.1发布'],
+    ['地址192.168.1.1'],
+    ['电话010-62751234'],
+    ['投资100万元'],
+    ['共83个项目'],
+    ['提出三点要求'],
+    ['觉得好了一点。'],
+    ['上街去购置夏季的衣服'],
+    ['联盟1号的飞行'],
+    ['地铁3号线'],
+    ['10号楼'],
+    ['三年级学生'],
+    ['建校70周年'],
+    ['一年半时间'],
+    ['近4个小时的车程'],
+    ['想起当年的那一幕'],
+    ['每月5日发放'],
+    ['第3日'],
+    ['《光明日报》记者'],
+    ['革命岁月中，共产党'],
+    ['35，000年前'],
+    ['九年来'],
+    ['三日内完成'],
+    ['5日游'],
+    ['限一月内出境'],
+    ['近日，记者获悉'],
+    ['日前，有关部门'],
+    ['2018'],
+    ['24年'],
+  ])('%s', (text) => {
+    expect(pairs(text)).toEqual([]);
+  });
+
+  it('reads a year before 代表 as a year, not a decade', () => {
+    expect(pairs('2021年代表大会')).toEqual([['2021年', '2021']]);
+  });
+
+  it('reads 公元前 years as no date rather than a wrong one', () => {
+    expect(pairs('从公元前2000年直到')).toEqual([]);
+  });
+});
