@@ -11,7 +11,7 @@
  * reference date; resolve.ts turns it into calendar dates.
  */
 import type { Token } from './lexer.js';
-import { UNIT_ORDER, type Holiday, type PartOfDay, type PosParent, type Role, type Unit } from './lexicon.js';
+import { getLexicon, UNIT_ORDER, type Holiday, type PartOfDay, type PosParent, type Role, type Unit } from './lexicon.js';
 import { isCountingTwo } from './numbers.js';
 
 export type YearField =
@@ -129,6 +129,8 @@ const APPOSITIVE_OPENERS = new Set(['，', ',', '、', '(', '（', ' ', '\u3000'
 const APPOSITIVE_CLOSERS = new Set([')', '）']);
 
 export class Grammar {
+  private readonly starters = getLexicon().starters;
+
   constructor(
     private readonly t: Token[],
     private readonly text: string,
@@ -196,6 +198,10 @@ export class Grammar {
   canStart(i: number): boolean {
     const token = this.t[i];
     if (!token || token.kind === 'space' || token.kind === 'other') return false;
+    if (token.kind === 'word') {
+      if (!this.starters.has(token.text.toLowerCase())) return false;
+      if (!this.startsSomething(i)) return false;
+    }
     const prev = this.t[i - 1];
     if (prev) {
       if (prev.kind === 'num' || prev.kind === 'cnum') return false;
@@ -207,6 +213,26 @@ export class Grammar {
       if ((prev.text === '.' || prev.text === '/') && this.numAt(i - 2)) return false;
     }
     return true;
+  }
+
+  /**
+   * A quick look past a starting word whose productions all need a particular
+   * next token (年 needs 底/初, 前 a count, 周 a weekday), so that runs of
+   * such words cost little.
+   */
+  private startsSomething(i: number): boolean {
+    const token = this.t[i]!;
+    const only = (role: RoleName): boolean => token.roles.every((r) => r.role === role || !this.isStarterRole(r));
+    const next = this.t[i + 1];
+    const countFollows = next !== undefined && (next.kind === 'num' || next.kind === 'cnum' || this.roleAt(i + 1, 'half') !== undefined);
+    if (only('unit')) return this.posAt(i + 1, 'year') !== undefined || this.posAt(i + 1, 'month') !== undefined || this.weekdayAt(i + 1) !== null;
+    if (only('dir') || only('span')) return countFollows;
+    if (only('mod')) return countFollows || (next !== undefined && next.kind === 'word');
+    return true;
+  }
+
+  private isStarterRole(role: Role): boolean {
+    return role.role !== 'particle' && role.role !== 'stop' && role.role !== 'block';
   }
 
   expression(i: number): Match | null {
@@ -302,7 +328,7 @@ export class Grammar {
     }
 
     if (level <= Level.Year) {
-      const range = this.fieldRange(j, s, Level.Year);
+      const range = rangeStart === null ? this.fieldRange(j, s, Level.Year) : null;
       if (range) return range;
       if (this.roleAt(j, 'lunar') && (this.yearAt(j + 1) || this.roleAt(j + 1, 'relyear'))) {
         s.lunar = true;
@@ -326,7 +352,7 @@ export class Grammar {
     }
 
     if (level <= Level.Month) {
-      const range = this.fieldRange(j, s, Level.Month);
+      const range = rangeStart === null ? this.fieldRange(j, s, Level.Month) : null;
       if (range) return range;
       const month = this.monthAt(j, s);
       if (month) {
@@ -346,7 +372,7 @@ export class Grammar {
     }
 
     if (level <= Level.Day) {
-      const range = this.fieldRange(j, s, Level.Day);
+      const range = rangeStart === null ? this.fieldRange(j, s, Level.Day) : null;
       if (range) return range;
       const day = this.dayAt(j, s, rangeStart !== null);
       if (day) {
@@ -369,9 +395,9 @@ export class Grammar {
       const pod = this.roleAt(j, 'pod');
       const withPod: Spec = pod ? { ...s, pod: pod.pod } : s;
       const at = pod ? j + 1 : j;
-      const range = this.fieldRange(at, withPod, Level.Clock);
+      const range = rangeStart === null ? this.fieldRange(at, withPod, Level.Clock) : null;
       if (range) return range;
-      const clock = this.clockAt(at, isSpecified(s) || pod !== undefined);
+      const clock = this.clockAt(at, isSpecified(s) || pod !== undefined || rangeStart !== null);
       if (clock) {
         Object.assign(s, withPod);
         s.clock = clock.clock;
@@ -523,6 +549,8 @@ export class Grammar {
     const n = this.numAt(j);
     // A numeral read digit by digit (五八, 二〇二一) names a year, never a count.
     if (n && n.chinese && n.digits !== null && n.digits.length > 1) return null;
+    // 35，000年前: a number cut by a thousands separator is no count.
+    if (n && (n.value === 0 || (!n.chinese && n.text.startsWith('0')))) return null;
     if (n) {
       amount = n.value;
       j++;
@@ -564,9 +592,14 @@ export class Grammar {
    * teaching), only at a boundary or after a lead word (在两年前).
    */
   private countsFromReference(i: number): boolean {
+    return this.afterBoundary(i);
+  }
+
+  /** True when token i starts a phrase: after punctuation, a space, a lead word (在, 于) or 的. */
+  private afterBoundary(i: number): boolean {
     const prev = this.t[i - 1];
     if (!prev || prev.kind === 'space') return true;
-    if (prev.kind === 'word') return true;
+    if (prev.kind === 'word' && prev.roles.some((r) => r.role === 'lead' || r.role === 'of')) return true;
     return !isCjkIdeograph(prev.text[0]);
   }
 
@@ -734,16 +767,17 @@ export class Grammar {
     const spec: Spec = {};
     const hasYear = s.year !== undefined;
     // 年底, 年初: the reference's year
-    if (!hasYear && this.textAt(j) === '年' && this.posAt(j + 1, 'year')) {
+    if (!hasYear && this.textAt(j) === '年' && this.posAt(j + 1, 'year') && this.afterBoundary(j)) {
       spec.year = { kind: 'rel', offset: 0, anaphoric: false };
       j++;
     }
     const yearKnown = hasYear || spec.year !== undefined;
     // 明年年初, 今年年尾: the unit repeated before the part
     if (hasYear && this.textAt(j) === '年' && this.posAt(j + 1, 'year')) j++;
-    if (yearKnown) {
-      const pos = this.posAt(j, 'year');
-      if (pos) return { end: j + 1, spec: { ...spec, months: [pos.from, pos.to === 'end' ? 12 : pos.to] }, done: true };
+    const pos = this.posAt(j, 'year');
+    if (pos && (yearKnown || pos.standalone)) {
+      if (!yearKnown) spec.year = { kind: 'rel', offset: 0, anaphoric: false };
+      return { end: j + 1, spec: { ...spec, months: [pos.from, pos.to === 'end' ? 12 : pos.to] }, done: true };
     }
     const quarter = this.quarterAt(j, hasYear);
     if (quarter) return { end: quarter.end, spec: { ...spec, ...quarter.spec }, done: true };
@@ -845,7 +879,7 @@ export class Grammar {
       return { end: j + 1, spec: { lunar: true, month: { kind: 'abs', value: lunarMonth.month, leap } } };
     }
     const n = this.ordinalNumAt(j, 1, 12);
-    if (!n || !this.unitAt(j + 1, 'month', 'cal')) return null;
+    if (!n || !this.unitAt(j + 1, 'month', 'cal') || this.isBlocked(j + 2)) return null;
     // 3月多, 三月份以来 are fine; 三个月 never reaches here (个 sits between).
     if (n.chinese && n.digits !== null && n.digits.length > 1 && n.value > 12) return null;
     spec.month = { kind: 'abs', value: n.value, leap };
@@ -858,7 +892,8 @@ export class Grammar {
   private monthPart(i: number, s: Spec): { end: number; spec: Spec } | null {
     let j = i;
     const spec: Spec = {};
-    if (!s.month && this.textAt(j) === '月' && this.posAt(j + 1, 'month') && !s.year) {
+    // 月底: this month's; 岁月中 is not.
+    if (!s.month && this.textAt(j) === '月' && this.posAt(j + 1, 'month') && !s.year && this.afterBoundary(j)) {
       spec.month = { kind: 'rel', offset: 0, anaphoric: false };
       j++;
     }
@@ -928,7 +963,8 @@ export class Grammar {
     const unitText = this.textAt(i + 1);
     if (n.chinese && n.value === 1) return false;
     if (this.isBlocked(i + 2)) return false;
-    if (unitText === '号' || unitText === '號') return this.atBoundary(i + 2);
+    // 3号 is a date only standing alone; 联盟1号, 神舟十二号 are names.
+    if (unitText === '号' || unitText === '號') return this.atBoundary(i + 2) && this.afterBoundary(i);
     return true;
   }
 
@@ -1062,6 +1098,8 @@ export class Grammar {
     if (COLONS.has(this.textAt(end)) && sec?.kind === 'num' && sec.text.length === 2 && sec.value! <= 59) {
       second = sec.value!;
       end += 2;
+      // 01:22:36.720108: the fraction of a second is read and left out of the value.
+      if (this.textAt(end) === '.' && this.t[end + 1]?.kind === 'num') end += 2;
     }
     if (COLONS.has(this.textAt(end)) && this.t[end + 1]?.kind === 'num') return null;
     return { end, clock: { hour, minute: minute.value!, second } };

@@ -16,13 +16,18 @@ export interface Token {
   /** UTF-16 offsets into the input, end exclusive. */
   start: number;
   end: number;
-  /** For 'num': the ASCII digits; for 'cnum': the digits when written digit by digit (二〇二三), else null. */
+  /**
+   * For 'num': the ASCII digits (null for runs too long to be a date); for
+   * 'cnum': the digits when written digit by digit (二〇二三), else null.
+   */
   digits: string | null;
   /** For 'num' and 'cnum': the quantity, or null when malformed or too long to matter. */
   value: number | null;
   /** For 'word': the word's roles. */
   roles: Role[];
 }
+
+const NO_ROLES: Role[] = [];
 
 /** Longest digit run worth a numeric value; longer ones are never dates. */
 const MAX_NUMBER_DIGITS = 8;
@@ -38,8 +43,8 @@ function isAsciiLetter(ch: string): boolean {
 export function tokenize(text: string): Token[] {
   const { roles, maxLength } = getLexicon();
   const tokens: Token[] = [];
-  const push = (kind: TokenKind, start: number, end: number, extra: Partial<Token> = {}): void => {
-    tokens.push({ kind, text: text.slice(start, end), start, end, digits: null, value: null, roles: [], ...extra });
+  const push = (kind: TokenKind, start: number, end: number, digits: string | null = null, value: number | null = null, roles: Role[] = NO_ROLES): void => {
+    tokens.push({ kind, text: text.slice(start, end), start, end, digits, value, roles });
   };
   let i = 0;
   while (i < text.length) {
@@ -47,8 +52,8 @@ export function tokenize(text: string): Token[] {
     if (isDigitChar(ch)) {
       let j = i + 1;
       while (j < text.length && isDigitChar(text[j]!)) j++;
-      const digits = asciiDigits(text.slice(i, j));
-      push('num', i, j, { digits, value: digits.length <= MAX_NUMBER_DIGITS ? Number(digits) : null });
+      const digits = j - i <= MAX_NUMBER_DIGITS ? asciiDigits(text.slice(i, j)) : null;
+      push('num', i, j, digits, digits === null ? null : Number(digits));
       i = j;
       continue;
     }
@@ -64,7 +69,7 @@ export function tokenize(text: string): Token[] {
       while (j < text.length && isAsciiLetter(text[j]!)) j++;
       const word = text.slice(i, j).toLowerCase();
       const wordRoles = roles.get(word);
-      push(wordRoles ? 'word' : 'other', i, j, wordRoles ? { roles: wordRoles } : {});
+      push(wordRoles ? 'word' : 'other', i, j, null, null, wordRoles ?? NO_ROLES);
       i = j;
       continue;
     }
@@ -83,15 +88,12 @@ export function tokenize(text: string): Token[] {
     if (numeralEnd > i && numeralEnd >= wordEnd) {
       const numeral = text.slice(i, numeralEnd);
       const long = numeralEnd - i > MAX_NUMBER_DIGITS;
-      push('cnum', i, numeralEnd, {
-        digits: long ? null : chineseDigitString(numeral),
-        value: long ? null : chineseNumberValue(numeral),
-      });
+      push('cnum', i, numeralEnd, long ? null : chineseDigitString(numeral), long ? null : chineseNumberValue(numeral));
       i = numeralEnd;
       continue;
     }
     if (wordEnd > i) {
-      push('word', i, wordEnd, { roles: roles.get(text.slice(i, wordEnd))! });
+      push('word', i, wordEnd, null, null, roles.get(text.slice(i, wordEnd))!);
       i = wordEnd;
       continue;
     }

@@ -21,7 +21,7 @@ export type Role =
   | { role: 'mod'; offset: number }
   | { role: 'dir'; sign: number }
   | { role: 'span'; direction: number; inclusive: boolean; smallest: Unit }
-  | { role: 'pos'; parent: PosParent; from: number; to: number | 'end'; strict: boolean }
+  | { role: 'pos'; parent: PosParent; from: number; to: number | 'end'; strict: boolean; standalone: boolean }
   | { role: 'particle' }
   | { role: 'season'; from: string; to: string }
   | { role: 'pod'; pod: PartOfDay }
@@ -78,7 +78,14 @@ function parseRole(fields: string[], file: string): Role {
       return { role, direction: a === 'past' ? -1 : 1, inclusive: b === 'inclusive', smallest: c as Unit };
     case 'pos':
       if (!['year', 'month', 'decade', 'century'].includes(a ?? '')) fail();
-      return { role, parent: a as PosParent, from: Number(b), to: c === 'end' ? 'end' : Number(c), strict: d === 'strict' };
+      return {
+        role,
+        parent: a as PosParent,
+        from: Number(b),
+        to: c === 'end' ? 'end' : Number(c),
+        strict: d === 'strict',
+        standalone: d === 'standalone',
+      };
     case 'season':
       return { role, from: a ?? fail(), to: b ?? fail() };
     case 'pod':
@@ -131,6 +138,22 @@ export interface Lexicon {
   roles: Map<string, Role[]>;
   /** Longest word length starting with each first character. */
   maxLength: Map<string, number>;
+  /** Words an expression can start with (去年, 上, 下午, 春节, 年 of 年底, 周 of 周一). */
+  starters: Set<string>;
+}
+
+/** Roles that can open an expression. */
+const STARTER_ROLES = new Set<string>([
+  'relyear', 'relmonth', 'relday', 'relspan', 'mod', 'dir', 'span', 'lunar', 'lunarmonth', 'leap',
+  'holiday', 'term', 'weekend', 'first', 'ordinal', 'pod',
+]);
+
+function isStarter(word: string, role: Role): boolean {
+  if (STARTER_ROLES.has(role.role)) return true;
+  if (role.role === 'pos') return role.standalone;
+  // 周一; and 年 / 月 standing for the reference's year or month (年底, 月初)
+  if (role.role === 'unit') return role.unit === 'week' || ((role.unit === 'year' || role.unit === 'month') && word.length === 1);
+  return false;
 }
 
 let lexicon: Lexicon | undefined;
@@ -151,10 +174,12 @@ export function getLexicon(): Lexicon {
     add(name!, { role: 'term', name: name!, standalone: standalone === 'standalone' });
   }
   const maxLength = new Map<string, number>();
-  for (const word of roles.keys()) {
+  const starters = new Set<string>();
+  for (const [word, wordRoles] of roles) {
     const first = word[0]!;
     maxLength.set(first, Math.max(maxLength.get(first) ?? 0, word.length));
+    if (wordRoles.some((r) => isStarter(word, r))) starters.add(word);
   }
-  lexicon = { roles, maxLength };
+  lexicon = { roles, maxLength, starters };
   return lexicon;
 }
