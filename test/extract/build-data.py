@@ -187,7 +187,7 @@ with open(os.path.join(out, 'surnames.txt'), 'w', encoding='utf8') as f:
     f.write('# 复姓 of the 百家姓 (public domain). Second field: how many person names (tag nr) in jieba\'s\n')
     f.write('# dictionary (python3-jieba dict.txt, MIT) start with the surname, a frequency rank proxy.\n')
     f.write('# Regenerate with test/extract/build-data.py.\n')
-    for sn in sorted(surname_set, key=lambda s: -sn_count[s]):
+    for sn in sorted(surname_set, key=lambda s: (-sn_count[s], s)):
         f.write(f'{sn}\t{sn_count[sn]}\n')
 
 # ---------- given-name characters ----------
@@ -216,7 +216,7 @@ with open(os.path.join(out, 'given-chars.txt'), 'w', encoding='utf8') as f:
     f.write('# its frequency as a one-character word there; 1 when friso-dict (Apache-2.0) lists it among\n')
     f.write('# common given-name characters (lex-sname, lex-dname-1, lex-dname-2), else 0.\n')
     f.write('# Regenerate with test/extract/build-data.py.\n')
-    for ch in sorted(chars, key=lambda c: -as_given[c]):
+    for ch in sorted(chars, key=lambda c: (-as_given[c], c)):
         f.write(f'{ch}\t{as_given[ch]}\t{in_words[ch]}\t{solo.get(ch, 0)}\t{1 if ch in friso_given else 0}\n')
 
 # ---------- known organizations ----------

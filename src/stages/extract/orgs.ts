@@ -137,9 +137,15 @@ function endsWithKind(doc: Doc, pos: number, kind: 'stop' | 'verb' | 'cue-after'
 
 /** Non-overlapping spans, longest first, returned in text order. */
 function longestFirst(spans: OrgSpan[]): OrgSpan[] {
-  const sorted = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Longest first; of equal spans, the one linked to a full name.
+  const sorted = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || (b.full ? 1 : 0) - (a.full ? 1 : 0));
   const out: OrgSpan[] = [];
-  for (const s of sorted) if (!out.some((o) => o.start < s.end && s.start < o.end)) out.push(s);
+  const used = new Uint8Array(spans.reduce((n, s) => Math.max(n, s.end), 0));
+  for (const s of sorted) {
+    if (used.subarray(s.start, s.end).includes(1)) continue;
+    used.fill(1, s.start, s.end);
+    out.push(s);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -147,9 +153,11 @@ function longestFirst(spans: OrgSpan[]): OrgSpan[] {
 function abbreviations(doc: Doc, orgs: OrgSpan[]): Map<string, string> {
   const { text } = doc;
   const out = new Map<string, string>();
+  const seen = new Set<string>();
   for (const o of orgs) {
     const full = text.slice(o.start, o.end);
-    if (o.full) continue;
+    if (o.full || seen.has(full)) continue;
+    seen.add(full);
     if (ABBREVIABLE.test(full)) {
       // Words of the name: 西安/交通/大学 → 西交大, 西安交大, 交大.
       const words: string[] = [];

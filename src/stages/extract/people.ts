@@ -53,27 +53,29 @@ export function findPeople(doc: Doc): PersonSpan[] {
   for (const p of unlistedSurnames(doc, candidates)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
 
   // 2. Enumerations: a name-shaped candidate next to an accepted name across 、 or a space.
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const p of [...found]) {
-      for (const next of [neighbourAfter(doc, p.end, candidates), neighbourBefore(doc, p.start, candidates, found)]) {
-        if (next && next.listable && !taken[next.start] && !taken[next.end - 1]) {
-          accept({ start: next.start, end: next.end, strength: 'strong' });
-          grew = true;
-        }
+  const queue = [...found];
+  for (let p = queue.pop(); p; p = queue.pop()) {
+    for (const next of [neighbourAfter(doc, p.end, candidates), neighbourBefore(doc, p.start, candidates)]) {
+      if (next && next.listable && !taken[next.start] && !taken[next.end - 1]) {
+        const person: PersonSpan = { start: next.start, end: next.end, strength: 'strong' };
+        accept(person);
+        queue.push(person);
       }
     }
   }
 
   // 3. The same name elsewhere in the document.
   const names = new Set(found.map((p) => text.slice(p.start, p.end)));
-  for (const name of names) {
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-      const end = i + name.length;
-      if (taken[i] || taken[end - 1] || doc.straddles(i, end)) continue;
-      if (isHan(text[end]) && !endsName(doc, end) && name.length < 3) continue;
+  for (let i = 0; i < text.length; i++) {
+    if (taken[i]) continue;
+    for (const len of [4, 3, 2]) {
+      const end = i + len;
+      const name = text.slice(i, end);
+      if (!names.has(name) || taken[end - 1] || doc.straddles(i, end)) continue;
+      if (len < 3 && isHan(text[end]) && !endsName(doc, end) && !doc.lex.nameBoundaries.has(text[end] ?? '')) continue;
       accept({ start: i, end, strength: 'strong' });
+      i = end - 1;
+      break;
     }
   }
   // Surname alone before a title (江主席, 李教授) when that surname belongs to a named person here.
@@ -202,11 +204,11 @@ function neighbourAfter(doc: Doc, end: number, candidates: Map<number, Candidate
   return undefined;
 }
 
-function neighbourBefore(doc: Doc, start: number, candidates: Map<number, Candidate>, found: PersonSpan[]): Candidate | undefined {
+function neighbourBefore(doc: Doc, start: number, candidates: Map<number, Candidate>): Candidate | undefined {
   if (!LIST_SEPARATORS.has(doc.text[start - 1] ?? '')) return undefined;
   for (const len of [4, 3, 2]) {
     const c = candidates.get(start - 1 - len);
-    if (c && c.end === start - 1 && !found.some((p) => p.start === c.start)) return c;
+    if (c && c.end === start - 1) return c;
   }
   return undefined;
 }
@@ -284,6 +286,7 @@ function findForeign(doc: Doc): PersonSpan[] {
 function attachRoles(doc: Doc, people: PersonSpan[]): void {
   const { text } = doc;
   let lastOrg: { org: string; sentenceEnd: number } | undefined;
+  let sentenceEnd = -1;
   for (const p of people) {
     let nameEdge = p.start;
     while (nameEdge > 0 && SPACES.test(text[nameEdge - 1] ?? '')) nameEdge--;
@@ -299,8 +302,9 @@ function attachRoles(doc: Doc, people: PersonSpan[]): void {
       if (text[orgStart - 1] === '、' && titleEndingAt(doc, orgStart - 1)) pos = orgStart - 1;
       else break;
     }
-    const sentenceEnd = nextSentenceEnd(text, p.end);
     if (segments.length === 0) continue;
+    // People come in text order, so the end of the current sentence only moves forward.
+    if (sentenceEnd < p.end) sentenceEnd = nextSentenceEnd(text, p.end);
     const titles = segments.map((s) => s.org && isTitleUnit(doc, s.org) ? s.org + s.title : s.title);
     p.title = titles.join('、');
     p.role = text.slice(descStart, nameEdge);

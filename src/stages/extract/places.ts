@@ -72,6 +72,11 @@ function nameBefore(doc: Doc, end: number): number | undefined {
   return start;
 }
 
+/** True when a dictionary word of two or more characters starts at `i` (驻华, 驻华大使). */
+function startsWord(doc: Doc, i: number): boolean {
+  return doc.boundary(i) && doc.tokenEndAt(i) >= i + 2;
+}
+
 /** 中美两国, 美方, 访华: a one-character short form of a country or province used as a place. */
 function abbreviationInContext(doc: Doc, i: number): boolean {
   const { text, lex } = doc;
@@ -80,7 +85,7 @@ function abbreviationInContext(doc: Doc, i: number): boolean {
   const next = text[i + 1] ?? '';
   const isAbbr = (j: number): boolean => doc.startingAt(j, 'place-abbr').length > 0;
   // 访华, 驻美: the context and the short form make one dictionary word, or the short form ends a clause.
-  if (ctx.before.has(prev) && (doc.isWord(i - 1, i + 1) || !isHan(next))) return true;
+  if (ctx.before.has(prev) && (startsWord(doc, i - 1) || !isHan(next))) return true;
   if (ctx.after.has(next) && doc.isWord(i, i + 2)) return true;
   // A pair of short forms followed by 两国, 关系, 双方 …: both are places.
   const pairAt = (j: number): boolean => isAbbr(j) && isAbbr(j + 1) && text[j] !== text[j + 1] && ctx.pair.some((w) => text.startsWith(w, j + 2));

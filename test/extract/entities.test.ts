@@ -1,0 +1,169 @@
+/**
+ * extract: people, titles, institutions and places on the seeds' gold bodies
+ * and on real sentences from them and from the dev pages; offsets; rejects;
+ * linear time on pathological inputs (no speed is measured here).
+ */
+import { describe, expect, it } from 'vitest';
+import { RecordError } from '../../src/core/errors.js';
+import type { Entity } from '../../src/core/record.js';
+import { extract, extractStage } from '../../src/stages/extract/index.js';
+import { loadGold, scoreSeeds } from '../eval/extract.js';
+
+function entities(text: string, published = '2023-01-28T11:22'): Entity[] {
+  return extract({ text, metadata: { published } }).entities ?? [];
+}
+
+function texts(list: Entity[], type: string): string[] {
+  return list.filter((e) => e.type === type).map((e) => e.text);
+}
+
+describe('seeds gold', () => {
+  const scores = scoreSeeds(loadGold());
+  it('finds the people: recall >= 0.95, precision >= 0.90', () => {
+    expect(scores.people.recall).toBeGreaterThanOrEqual(0.95);
+    expect(scores.people.precision).toBeGreaterThanOrEqual(0.9);
+  });
+  it('ties the gold title to >= 85% of the people that have one', () => {
+    expect(scores.titles.found / scores.titles.gold).toBeGreaterThanOrEqual(0.85);
+  });
+  it('finds >= 90% of the institutions', () => {
+    expect(scores.orgs.found / scores.orgs.gold).toBeGreaterThanOrEqual(0.9);
+  });
+  it('finds every gold date with its exact ISO value', () => {
+    expect(scores.dates.exact).toBe(scores.dates.gold);
+  });
+});
+
+describe('people', () => {
+  it('reads names missing from jieba after titles, with role, title and inherited org', () => {
+    const list = entities('南开大学党委书记杨庆山，校长陈雨露，武清区委书记刘惠，区委副书记、区长许颖悟出席签约仪式。');
+    const byName = Object.fromEntries(list.filter((e) => e.type === 'person').map((e) => [e.text, e]));
+    expect(Object.keys(byName)).toEqual(['杨庆山', '陈雨露', '刘惠', '许颖悟']);
+    expect(byName['杨庆山']).toMatchObject({ title: '党委书记', org: '南开大学', role: '南开大学党委书记' });
+    expect(byName['陈雨露']).toMatchObject({ title: '校长', org: '南开大学', role: '校长' });
+    expect(byName['许颖悟']).toMatchObject({ role: '区委副书记、区长' });
+  });
+
+  it('tells names from words by context: 文献 and 周密', () => {
+    expect(texts(entities('朝阳区区委书记文献，区委副书记、代区长吴小杰出席签约仪式。签约仪式由文献主持。'), 'person')).toEqual([
+      '文献',
+      '吴小杰',
+      '文献',
+    ]);
+    expect(texts(entities('本文列出了全部参考文献。'), 'person')).toEqual([]);
+    expect(texts(entities('南开大学中国城市与区域经济研究中心主任周密先后发言。周密说，京津冀协同发展九年来取得了显著成效。'), 'person')).toEqual([
+      '周密',
+      '周密',
+    ]);
+    expect(texts(entities('各地对防汛工作作出周密部署。'), 'person')).toEqual([]);
+  });
+
+  it('reads enumerations and bylines', () => {
+    const list = entities('柯亚仕、肖佐楠、费建江、戴晔、刘雁、李英作为校友代表，分享了工作经历。');
+    expect(texts(list, 'person')).toEqual(['柯亚仕', '肖佐楠', '费建江', '戴晔', '刘雁', '李英']);
+    const byline = entities('南开新闻网讯 （记者 蓝芳 通讯员 井发苑 摄影宗琪琪）为深入学习贯彻党的二十大精神');
+    expect(texts(byline, 'person')).toEqual(['蓝芳', '井发苑', '宗琪琪']);
+  });
+
+  it('takes the one-character surname before 向, not a three-character name', () => {
+    expect(texts(entities('武清区委书记刘惠出席签约仪式。刘惠向南开大学长期以来的大力支持表示感谢。'), 'person')).toEqual(['刘惠', '刘惠']);
+  });
+
+  it('finds foreign names by their context', () => {
+    const list = entities('在华盛顿期间，我同克林顿总统就双边关系交换了意见。');
+    expect(texts(list, 'person')).toEqual(['克林顿']);
+  });
+});
+
+describe('institutions', () => {
+  it('keeps nested units as one entity', () => {
+    const list = entities('近年来，南开大学京津冀协同发展研究院联合武清区深入开展项目合作。');
+    expect(texts(list, 'org')).toEqual(['南开大学京津冀协同发展研究院']);
+  });
+
+  it('links a derived short name to the full name on the page', () => {
+    const list = entities('1月31日，西北工业大学与辽宁省人民政府签署战略合作框架协议。多年来，西工大全面贯彻党的教育方针。');
+    const short = list.find((e) => e.type === 'org' && e.text === '西工大');
+    expect(short?.full).toBe('西北工业大学');
+    expect(texts(list, 'org')).toContain('辽宁省人民政府');
+  });
+
+  it('links a declared short name', () => {
+    const list = entities('卢建军调研西交利物浦大学（以下简称“西浦”），实地参观了博物馆。西浦执行校长席酉民陪同。');
+    expect(list.find((e) => e.type === 'org' && e.text === '西浦')?.full).toBe('西交利物浦大学');
+    expect(list.find((e) => e.type === 'person' && e.text === '席酉民')).toMatchObject({ title: '执行校长', org: '西浦' });
+  });
+
+  it('does not take descriptions for names', () => {
+    const list = entities('加快世界一流大学建设，形成良好格局，签署合作协议。');
+    expect(texts(list, 'org')).toEqual([]);
+  });
+});
+
+describe('places', () => {
+  it('takes a county short form only when the full form is on the page', () => {
+    expect(texts(entities('南开大学与武清区人民政府签约，助力武清更好发挥作用。'), 'place')).toContain('武清');
+    expect(texts(entities('学校选派多名优秀干部、工作组赴武清开展帮扶工作。'), 'place')).toEqual([]);
+  });
+
+  it('leaves a place inside an institution to the institution', () => {
+    const list = entities('苏州市科技局副局长张婷秀参加座谈。');
+    expect(texts(list, 'org')).toEqual(['苏州市科技局']);
+    expect(texts(list, 'place')).toEqual([]);
+  });
+
+  it('reads one-character country names in their People\'s Daily contexts', () => {
+    expect(texts(entities('中美两国应该加强合作。'), 'place')).toEqual(['中', '美']);
+    expect(texts(entities('美国驻华大使出席了晚宴。'), 'place')).toEqual(['美国', '华']);
+  });
+});
+
+describe('offsets and records', () => {
+  it('counts offsets in code points, also after characters outside the BMP', () => {
+    const text = '𠀀𠀁南开大学党委书记杨庆山于1月20日出席，电话022-23508229。';
+    const list = entities(text);
+    expect(list.length).toBeGreaterThanOrEqual(4);
+    const chars = Array.from(text);
+    for (const e of list) expect(chars.slice(e.start, e.end).join('')).toBe(e.text);
+    expect(list.map((e) => e.start)).toEqual([...list.map((e) => e.start)].sort((a, b) => a - b));
+  });
+
+  it('emits only the requested types and keeps other fields', () => {
+    const out = extract({ id: 'x', text: '校长陈雨露于1月20日在天津出席。', tokens: ['a'] }, { types: ['date'], ref: '2023-02-01' });
+    expect(out.id).toBe('x');
+    expect(out.tokens).toEqual(['a']);
+    expect(out.entities?.map((e) => [e.type, e.value])).toEqual([['date', '2023-01-20']]);
+  });
+
+  it('rejects a record without text', () => {
+    expect(() => extract({ id: 'x' })).toThrow(RecordError);
+    try {
+      extract({ text: 42 as unknown as string });
+    } catch (error) {
+      expect((error as RecordError).reason).toBe('missing-text');
+    }
+  });
+
+  it('works as a stage', async () => {
+    await extractStage.init?.({});
+    const out = await extractStage.process({ text: '记者陈特安报道' }, {}, { source: '-', line: 1 });
+    expect(texts(out.entities ?? [], 'person')).toEqual(['陈特安']);
+  });
+});
+
+describe('pathological inputs finish', () => {
+  const inputs: [string, string][] = [
+    ['punctuation', '，。、！'.repeat(50_000)],
+    ['digits', '1'.repeat(200_000)],
+    ['one character', '王'.repeat(200_000)],
+    ['breadcrumbs', '当前位置：'.repeat(20_000)],
+    ['titles', '党委书记'.repeat(50_000)],
+    ['suffixes', '大学'.repeat(100_000)],
+  ];
+  for (const [name, text] of inputs) {
+    it(name, () => {
+      const list = extract({ text }).entities ?? [];
+      expect(Array.isArray(list)).toBe(true);
+    });
+  }
+});
