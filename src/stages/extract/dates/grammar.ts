@@ -389,6 +389,16 @@ export class Grammar {
       }
     }
 
+    if (level <= Level.Clock && s.day && this.t[j]?.kind === 'space') {
+      // 2005年03月21日 11:21: a clock time after a space belongs to the date
+      const clock = this.numAt(j + 1) && COLONS.has(this.textAt(j + 2)) ? this.clockAfterDate(j) : null;
+      if (clock) {
+        s.clock = clock.clock;
+        if (clock.pod) s.pod = clock.pod;
+        return this.finish(clock.end, s);
+      }
+    }
+
     if (level <= Level.Clock) {
       // A part of the day counts only with the clock time it places: alone
       // (7月26日下午) it adds nothing to the value, so it stays out of the span.
@@ -457,7 +467,7 @@ export class Grammar {
       if (!month || !day || month.chinese || day.chinese || this.numAt(i + 3) || this.textAt(i + 3) === sep) return null;
       return { end: i + 3, spec: { month: { kind: 'abs', value: month.value, leap: false }, day: { kind: 'abs', value: day.value } } };
     }
-    if (first.digits.length <= 2 && sep === '/') return this.monthFirstDate(i);
+    if (first.digits.length <= 2 && sep === '/') return this.slashDate(i);
     return null;
   }
 
@@ -510,17 +520,35 @@ export class Grammar {
     return !(DATE_SEPARATORS.has(next) && next !== '-' && next !== '－' && this.numAt(end + 1));
   }
 
-  /** 3/3/2015, 10/31/74: month, day, year. */
-  private monthFirstDate(i: number): { end: number; spec: Spec } | null {
-    const month = this.ordinalNumAt(i, 1, 12);
-    const day = this.ordinalNumAt(i + 2, 1, 31);
+  /**
+   * 7/5/2005, 06/02/2022 - 13:48, 10/31/74: day/month/year, as the Chinese
+   * pages of the fixtures write it (7/5/2005 is 7 May 2005, 06/02/2022 is
+   * 6 February); month/day/year only when the second number cannot be a month.
+   */
+  private slashDate(i: number): { end: number; spec: Spec } | null {
+    const a = this.ordinalNumAt(i, 1, 31);
+    const b = this.ordinalNumAt(i + 2, 1, 31);
     const yearToken = this.t[i + 4];
-    if (!month || !day || month.chinese || day.chinese || this.textAt(i + 3) !== '/' || yearToken?.kind !== 'num') return null;
+    if (!a || !b || a.chinese || b.chinese || this.textAt(i + 3) !== '/' || yearToken?.kind !== 'num') return null;
     const digits = yearToken.digits ?? '';
     if (digits.length !== 2 && digits.length !== 4) return null;
     if (this.textAt(i + 5) === '/' || this.t[i + 5]?.kind === 'num') return null;
+    const monthFirst = b.value > 12;
+    const month = monthFirst ? a.value : b.value;
+    const day = monthFirst ? b.value : a.value;
+    if (month > 12) return null;
     const year: YearField = digits.length === 4 ? { kind: 'abs', value: Number(digits), needsMonth: false } : { kind: 'twoDigit', value: Number(digits) };
-    return { end: i + 5, spec: { year, month: { kind: 'abs', value: month.value, leap: false }, day: { kind: 'abs', value: day.value } } };
+    const spec: Spec = { year, month: { kind: 'abs', value: month, leap: false }, day: { kind: 'abs', value: day } };
+    let end = i + 5;
+    // 06/02/2022 - 13:48: a dash between the date and its time
+    const afterDash = this.t[end]?.kind === 'space' && this.roleAt(end + 1, 'conn') ? end + 2 : end;
+    const clock = this.clockAfterDate(afterDash);
+    if (clock) {
+      spec.clock = clock.clock;
+      if (clock.pod) spec.pod = clock.pod;
+      end = clock.end;
+    }
+    return { end, spec };
   }
 
   /** A clock time right after a date: one space or a 'T', then 17:51 or 下午3点. */
@@ -536,7 +564,8 @@ export class Grammar {
     }
     const clock = this.clockAt(j, true);
     if (!clock) return null;
-    return { end: clock.end, clock: clock.clock, ...(pod ? { pod } : {}) };
+    const placed = clock.pod ?? pod;
+    return { end: clock.end, clock: clock.clock, ...(placed ? { pod: placed } : {}) };
   }
 
   // ---- counts, offsets and spans --------------------------------------

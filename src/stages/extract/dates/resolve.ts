@@ -383,12 +383,19 @@ function yearless(spec: Spec): Value | null {
   return point(applyClock(mo, spec) ?? mo);
 }
 
+/** A year to do month and day arithmetic in when the real one is unknown (a leap year, so --02-29 exists). */
+const ANY_LEAP_YEAR = 2000;
+
 function resolveBareDay(d: number, spec: Spec, ctx: Context, inherit: Inherit | null): Value | null {
   const { ref } = ctx;
   const from = inherit?.from ?? ctx.listed;
-  if (from && from.y !== null && from.m !== null) {
-    const { y, m } = addMonths(from.y, from.m, inherit?.bump ?? 0);
-    return isValidDate(y, m, d) ? withClock(dayNumber(y, m, d), spec, ctx) : null;
+  if (from && from.m !== null) {
+    // the month (and year, when known) of the date just before
+    const { y, m } = addMonths(from.y ?? ANY_LEAP_YEAR, from.m, inherit?.bump ?? 0);
+    if (!isValidDate(y, m, d)) return null;
+    if (from.y !== null) return withClock(dayNumber(y, m, d), spec, ctx);
+    const mo = moment(null, m, d, 'day');
+    return point(applyClock(mo, spec) ?? mo);
   }
   if (!ref.explicit) {
     if (d < 1 || d > 31) return null;
@@ -413,8 +420,13 @@ function resolveBareDay(d: number, spec: Spec, ctx: Context, inherit: Inherit | 
 
 function resolveTimeOnly(spec: Spec, ctx: Context, inherit: Inherit | null): Value | null {
   const from = inherit?.from;
-  if (from && from.y !== null && from.m !== null && from.d !== null) {
-    return withClock(dayNumber(from.y, from.m, from.d) + (inherit?.bump ?? 0), spec, ctx);
+  if (from && from.m !== null && from.d !== null) {
+    // on the date of the range's start (the next day when the times wrap)
+    const n = dayNumber(from.y ?? ANY_LEAP_YEAR, from.m, from.d) + (inherit?.bump ?? 0);
+    if (from.y !== null) return withClock(n, spec, ctx);
+    const { m, d } = fromDayNumber(n);
+    const mo = moment(null, m, d, 'day');
+    return point(applyClock(mo, spec) ?? mo);
   }
   if (ctx.ref.explicit) return withClock(refDay(ctx.ref), spec, ctx);
   const mo: Moment = { ...moment(null, null, null, 'hour'), timeOnly: true };
