@@ -24,7 +24,8 @@ export type Kind =
   | 'stop'
   | 'surname'
   | 'abbr-cue'
-  | 'generic'; // 世界一流, 有关: starts descriptions, not names
+  | 'generic' // 世界一流, 有关: starts descriptions, not names
+  | 'place-cue'; // 抵, 访问: a place follows
 
 export interface Match {
   kind: Kind;
@@ -125,6 +126,7 @@ export function loadLexicon(): Lexicon {
   }
   for (const [name = '', kind = ''] of table('places-world.txt')) trie.add(name, 'place', kind);
   for (const [suffix = ''] of table('place-suffixes.txt')) trie.add(suffix, 'place-suffix');
+  for (const cue of readList(DATA + 'place-cues.txt')) trie.add(cue, 'place-cue');
   for (const [abbr = '', full = ''] of table('place-abbreviations.txt')) trie.add(abbr, 'place-abbr', full);
   const abbrContexts = { before: new Set<string>(), after: new Set<string>(), pair: [] as string[] };
   for (const [word = '', where = ''] of table('place-abbreviation-contexts.txt')) {

@@ -15,6 +15,10 @@ export interface OrgSpan extends Span {
 }
 
 const MAX_LENGTH = 30;
+/** Prepositions that end a word before an institution (谨向大会) rather than belong to its name. */
+const PREPOSITIONS = new Set(['向', '在', '对', '与', '从', '由', '给', '把', '被']);
+/** 第十五次全国代表大会, 第三届理事会: an ordinal opening an institution's name. */
+const ORDINAL = /第[一二三四五六七八九十百零〇0-9０-９]{1,4}[次届]$/;
 /** Suffixes whose full names give derived short names (西北工业大学 → 西工大). */
 const ABBREVIABLE = /(大学|学院)$/;
 
@@ -44,7 +48,9 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
         if (ambiguous && !text.includes(full)) continue;
         candidates.push(full !== text.slice(m.start, m.end) && text.includes(full) ? { start: m.start, end: m.end, full } : { start: m.start, end: m.end });
       } else {
-        candidates.push({ start: m.start, end: m.end });
+        // 第十五次全国代表大会: an ordinal before a known name belongs to it.
+        const ordinal = ORDINAL.exec(text.slice(Math.max(0, m.start - 6), m.start));
+        candidates.push({ start: m.start - (ordinal?.[0].length ?? 0), end: m.end });
       }
     }
   }
@@ -90,16 +96,20 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
     }
     if (endsWithKind(doc, pos, 'title') && !doc.endingAt(pos, 'org-suffix').length) break;
     const tokenStart = doc.tokenStartBefore(pos);
+    // 谨向, 特向: a two-character word ending in a preposition.
+    if (pos - tokenStart === 2 && PREPOSITIONS.has(ch) && !isAnchor(doc, tokenStart)) break;
     if (pos - tokenStart === 1 && NUMERALS.has(ch)) break;
     pos = tokenStart;
-    if (doc.longestAt(pos, 'place') || doc.longestAt(pos, 'org') || doc.longestAt(pos, 'org-abbr')) {
+    if (isAnchor(doc, pos)) {
       anchored = true;
       if (beforeVerb !== undefined && doc.longestAt(pos, 'place')) beforeVerb = undefined;
     }
   }
   if (beforeVerb !== undefined) pos = beforeVerb;
+  const ordinal = ORDINAL.exec(text.slice(Math.max(0, pos - 6), pos));
+  if (ordinal) pos -= ordinal[0].length;
   // 世界一流大学, 有关部门: a description, not a name; 两国政府: a count.
-  if (doc.longestAt(pos, 'generic') || NUMERALS.has(text[pos] ?? '')) return undefined;
+  if (doc.longestAt(pos, 'generic') || (NUMERALS.has(text[pos] ?? '') && !ordinal)) return undefined;
   const material = start - pos;
   if (material === 0) return undefined;
   if (doc.isWord(pos, end)) {
@@ -129,6 +139,11 @@ export function acrossConjunction(doc: Doc, pos: number): number | undefined {
   if (pos - 1 - wordStart < 2) return undefined;
   const anchored = ['org', 'org-abbr', 'place', 'org-suffix'].some((k) => doc.endingAt(wordStart, k as 'org').length > 0);
   return anchored ? wordStart : undefined;
+}
+
+/** A place or institution starts at `pos`. */
+function isAnchor(doc: Doc, pos: number): boolean {
+  return doc.hasStart(pos, 'place') || doc.hasStart(pos, 'org') || doc.hasStart(pos, 'org-abbr');
 }
 
 function endsWithKind(doc: Doc, pos: number, kind: 'stop' | 'verb' | 'cue-after' | 'title'): boolean {
@@ -166,6 +181,9 @@ function abbreviations(doc: Doc, orgs: OrgSpan[]): Map<string, string> {
         words.push(text.slice(i, e));
         i = e;
       }
+      // 哈佛大学 → 哈佛, 南开大学 → 南开: the name without 大学, when it is not a place of its own.
+      const stem = full.slice(0, -2);
+      if (full.endsWith('大学') && stem.length === 2 && !doc.lex.placeFull.has(stem) && !isAnchor(doc, o.start)) out.set(stem, full);
       if (words.length >= 3 && words.every((w) => w.length >= 2)) {
         const initials = words.map((w) => w[0]).join('');
         out.set(initials, full);

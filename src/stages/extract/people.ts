@@ -11,6 +11,7 @@
 import { Doc, isHan, type Span } from './doc.js';
 import type { GivenChar } from './lexicon.js';
 import { acrossConjunction } from './orgs.js';
+import { isForeignPlace } from './places.js';
 
 export interface PersonSpan extends Span {
   /** How the name was recognised; `strong` names win over places and words. */
@@ -26,7 +27,7 @@ const LIKELY_ALONE = 0.6;
 const WORD_AFTER_TITLE = 0.1;
 const RARE = 0.05;
 /** Surnames this common (names in jieba's dictionary) stand for a person before a title (江主席). */
-const COMMON_SURNAME = 200;
+const COMMON_SURNAME = 100;
 const LIST_SEPARATORS = new Set(['、']);
 const SPACES = /[\s\u3000]/;
 
@@ -87,7 +88,7 @@ export function findPeople(doc: Doc): PersonSpan[] {
     if (s < 0 || taken[s] || !doc.lex.titlesAfter.has(text.slice(t.start, t.end)) || !doc.boundary(t.end)) continue;
     if (!surnames.has(surname) && (doc.lex.surnames.get(surname) ?? 0) < COMMON_SURNAME) continue;
     // The surname is a word of its own: not the end of another word (民进党主席).
-    if (!doc.boundary(s) || doc.tokenEndAt(s) !== s + 1) continue;
+    if (!doc.boundary(s) || (doc.tokenEndAt(s) !== s + 1 && doc.tokenEndAt(s) !== t.end)) continue;
     if (isHan(text[s - 1]) && !doc.endingAt(s, 'verb').length && !doc.endingAt(s, 'stop').length && !doc.endingAt(s, 'cue-after').length) continue;
     accept({ start: s, end: s + 1, strength: 'strong' });
   }
@@ -117,14 +118,14 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     if (len === 2 && (!isHan(g2) || startsNonName(doc, surnameEnd + 1))) continue;
     // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
     if (len === 2 && lex.nameBoundaries.has(g2 ?? '') && isHan(text[surnameEnd + 2])) continue;
-    if (doc.straddles(start, end)) continue;
+    if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end)) continue;
     if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
     const scores = [...text.slice(surnameEnd, end)].map((ch) => givenScore(lex.given.get(ch)));
     const score = Math.min(...scores);
     const after = endsName(doc, end);
     const word = doc.isWord(start, end);
     const listed = containsListedWord(doc, surnameEnd, end);
-    const knownName = word && len === 2 && /^nr/.test(doc.posOf(text.slice(start, end))) && !listed;
+    const knownName = (word || knownNameOpeningWord(doc, start, end)) && len === 2 && /^nr/.test(doc.posOf(text.slice(start, end))) && !listed;
     const plausible = score >= PLAUSIBLE || knownName || (before && scores.every((s) => s > 0));
     if (!plausible) continue;
     // An ordinary word next to a title (成员单位) needs name-like characters to be a name (区委书记文献);
@@ -235,6 +236,11 @@ function unlistedSurnames(doc: Doc, candidates: Map<number, Candidate>): PersonS
   return out;
 }
 
+/** 邓小平理论: a three-character name in jieba's dictionary opening a longer dictionary word. */
+function knownNameOpeningWord(doc: Doc, start: number, end: number): boolean {
+  return end - start === 3 && doc.boundary(start) && doc.tokenEndAt(start) > end && /^nr/.test(doc.posOf(doc.text.slice(start, end)));
+}
+
 /** 先生, 记者: the span is itself a cue or title word. */
 function isCueWord(doc: Doc, start: number, end: number): boolean {
   return (['cue-after', 'cue-before', 'title'] as const).some((k) => doc.startingAt(start, k).some((m) => m.end === end));
@@ -265,7 +271,8 @@ function findForeign(doc: Doc): PersonSpan[] {
     // Try the whole run, then shorter ones ending at a word boundary, for a context match.
     for (let end = j; end - i >= 2; end--) {
       if (!doc.boundary(i) || !doc.boundary(end)) continue;
-      if (doc.longestAt(i, 'place')?.end === end) break;
+      if (doc.longestAt(i, 'place')?.end === end || (doc.isWord(i, end) && doc.posOf(text.slice(i, end)) === 'ns')) break;
+      if (isForeignPlace(doc, i, end)) break;
       const strong = leftContext(doc, i) || endsName(doc, end);
       if (strong && (!doc.isWord(i, end) || /^nr/.test(doc.posOf(text.slice(i, end))))) {
         out.push({ start: i, end, strength: 'strong' });

@@ -10,6 +10,8 @@ import { Doc, isHan, type Span } from './doc.js';
 
 /** Suffixes that make a place of an unlisted name before them. */
 const SUFFIX_RULE = new Set(['镇', '乡', '村', '县', '州', '旗', '街道', '岛']);
+/** Suffixes written onto a listed city or state name (洛杉矶市, 加利福尼亚州). */
+const CITY_SUFFIX = new Set(['市', '州', '省', '县']);
 
 export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   const { text, lex } = doc;
@@ -28,10 +30,14 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     let best: Span | undefined;
     for (const kind of ['place', 'place-short'] as const) {
       for (const m of doc.startingAt(i, kind)) {
-        if (!doc.boundary(m.end) || (best && best.end >= m.end)) continue;
+        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '')) || (best && best.end >= m.end)) continue;
         if (kind === 'place-short' && !text.includes(lex.placeFull.get(text.slice(m.start, m.end)) ?? '\0')) continue;
         best = m;
       }
+    }
+    // 洛杉矶市: a listed name and its suffix written as one word.
+    if (best && !doc.boundary(best.end) && doc.tokenEndAt(best.start) === best.end + 1 && CITY_SUFFIX.has(text[best.end] ?? '')) {
+      best = { start: best.start, end: best.end + 1 };
     }
     if (best && free(best.start, best.end)) {
       take(best.start, best.end);
@@ -47,11 +53,30 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     take(start, m.end);
   }
 
+  // Foreign places in jieba's dictionary (波士顿, 马萨诸塞州): transliterated words it tags ns.
+  for (let i = 0; i < text.length; i++) {
+    const end = doc.tokenEndAt(i);
+    if (!doc.boundary(i) || end - i < 3 || blocked[i]) continue;
+    let foreign = true;
+    for (let j = i; j < end && foreign; j++) foreign = lex.translit.has(text[j] ?? '') || (j === end - 1 && CITY_SUFFIX.has(text[j] ?? ''));
+    if (foreign && free(i, end) && (doc.posOf(text.slice(i, end)) === 'ns' || isForeignPlace(doc, i, end))) take(i, end);
+    i = end - 1;
+  }
+
   for (const m of doc.all('place-abbr')) {
     if (blocked[m.start]) continue;
     if (abbreviationInContext(doc, m.start)) take(m.start, m.end);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A transliterated word after a locative cue (抵波士顿, 访问波士顿) or before the title of a city's
+ * or state's head (波士顿市长, 威斯康星州长).
+ */
+export function isForeignPlace(doc: Doc, start: number, end: number): boolean {
+  if (doc.hasEnd(start, 'place-cue')) return true;
+  return ['市长', '州长', '省长'].some((t) => doc.text.startsWith(t, end));
 }
 
 /** Start of a two- to four-character name before a place suffix at `end`, if there is one. */
