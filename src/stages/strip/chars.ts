@@ -6,6 +6,10 @@
 /** Sentence punctuation counted for text density (GNE's symbol set, plus 、…). */
 const PUNCT = new Set(Array.from('！，。？、；：“”‘’《》%（）,.?:;\'"!()…'));
 
+/** PUNCT as a lookup table over UTF-16 code units (all of it is in the BMP). */
+const PUNCT_TABLE = new Uint8Array(0x10000);
+for (const ch of PUNCT) PUNCT_TABLE[ch.charCodeAt(0)] = 1;
+
 /** Characters that end a sentence (a line ending in one is complete). */
 const SENTENCE_END = new Set(Array.from('。！？!?…；;.'));
 
@@ -38,20 +42,24 @@ export function visibleLength(s: string): number {
   return n;
 }
 
-/** ASCII marks that sit between digits in times, decimals and numbers (`16:06`, `1.5`, `1,000`). */
-const NUMERIC_MARKS = new Set([':', '.', ',']);
+const COLON = 0x3a;
+const DOT = 0x2e;
+const COMMA = 0x2c;
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
-/** Sentence punctuation marks; `:` `.` `,` between digits are part of a number, not a sentence. */
+/**
+ * Sentence punctuation marks; `:` `.` `,` between digits are part of a number
+ * (`16:06`, `1.5`, `1,000`), not of a sentence.
+ */
 export function punctuationCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (!PUNCT.has(ch)) continue;
-    if (NUMERIC_MARKS.has(ch) && isDigit(s[i - 1]) && isDigit(s[i + 1])) continue;
+    const code = s.charCodeAt(i);
+    if (PUNCT_TABLE[code] === 0) continue;
+    if ((code === COLON || code === DOT || code === COMMA) && isDigitCode(s.charCodeAt(i - 1)) && isDigitCode(s.charCodeAt(i + 1))) continue;
     n++;
   }
   return n;
@@ -89,27 +97,19 @@ export function hanCount(s: string): number {
   return n;
 }
 
+/** Any whitespace, including no-break, ideographic and zero-width spaces (one class: linear). */
+const SPACE_RUN = /[\s\u200b\u0085]+/g;
+
 /**
  * Collapses every run of whitespace (ASCII, no-break, ideographic, zero-width)
  * to one ASCII space and trims. A space between two Chinese names
  * (`王敏 吴军辉`) carries meaning, so runs become a space rather than nothing.
  */
 export function normalizeSpaces(s: string): string {
-  let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (isSpace(code)) {
-      if (out.length > 0) pendingSpace = true;
-      continue;
-    }
-    if (pendingSpace) {
-      out += ' ';
-      pendingSpace = false;
-    }
-    out += s[i];
-  }
-  return out;
+  const out = s.replace(SPACE_RUN, ' ');
+  const from = out.startsWith(' ') ? 1 : 0;
+  const to = out.length > from && out.endsWith(' ') ? out.length - 1 : out.length;
+  return from === 0 && to === out.length ? out : out.slice(from, to);
 }
 
 /** Strips leading and trailing whitespace, bullets and decorative marks. */

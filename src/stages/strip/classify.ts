@@ -41,34 +41,26 @@ export function isProse(block: Block, t: Thresholds): boolean {
   return block.chars >= 60 || (block.chars >= t.shortBlockChars && endsSentence(block.text));
 }
 
-/** Reasons of site-footer phrases; several of them in one block make it a footer. */
-const FOOTER_FAMILY = new Set<Reason>(['copyright', 'icp', 'contact', 'footer']);
-
 function matchPhrase(block: Block, t: Thresholds): Phrase | undefined {
+  const index = stripData().phraseIndex;
   const core = trimDecoration(block.text);
   // Counts and arrows around menu words (`更多>>`, `评论(12)`) do not make them text.
   const bare = core.replace(/[（(]\d{0,6}[)）]$/, '').replace(/[>»]+$/, '');
-  let footerHits = 0;
-  let firstFooter: Phrase | undefined;
-  for (const p of stripData().phrases) {
-    switch (p.where) {
-      case 'whole':
-        if (bare === p.phrase) return p;
-        break;
-      case 'start':
-        if (block.chars <= t.phraseBlockChars * 2 && core.startsWith(p.phrase)) return p;
-        break;
-      case 'any':
-        if (block.chars <= t.phraseBlockChars && block.text.includes(p.phrase)) return p;
-        break;
-    }
-    if (FOOTER_FAMILY.has(p.reason) && p.where !== 'whole' && block.chars <= t.footerBlockChars && block.text.includes(p.phrase)) {
-      footerHits++;
-      firstFooter ??= p;
-    }
+  const whole = index.whole.get(bare);
+  if (whole) return whole;
+  if (block.chars <= t.phraseBlockChars * 2) {
+    for (const p of index.start.get(core[0] ?? '') ?? []) if (core.startsWith(p.phrase)) return p;
+  }
+  if (block.chars <= t.phraseBlockChars) {
+    const m = index.any.exec(block.text);
+    if (m) return index.byText.get(m[0]);
   }
   // A long footer line (`… ICP备… Copyright … 版权所有 … 举报电话`) holds several footer phrases.
-  return footerHits >= 2 ? firstFooter : undefined;
+  if (block.chars <= t.footerBlockChars) {
+    const hits = new Set(block.text.match(index.footer) ?? []);
+    if (hits.size >= 2) return index.byText.get([...hits][0]!);
+  }
+  return undefined;
 }
 
 function isPlaceholder(block: Block): boolean {

@@ -47,8 +47,21 @@ export interface Thresholds {
   labelPenalty: number;
 }
 
+/** The boilerplate phrases indexed for matching a block in one pass. */
+export interface PhraseIndex {
+  whole: Map<string, Phrase>;
+  /** `start` phrases by their first character. */
+  start: Map<string, Phrase[]>;
+  /** One alternation of all `any` phrases; the matched text maps back to its phrase. */
+  any: RegExp;
+  /** One alternation of the non-`whole` phrases of the site-footer family. */
+  footer: RegExp;
+  byText: Map<string, Phrase>;
+}
+
 export interface StripData {
   phrases: Phrase[];
+  phraseIndex: PhraseIndex;
   placeholders: Set<string>;
   headerLabels: Map<string, HeaderField>;
   /** Header labels in priority order for `published`. */
@@ -65,6 +78,42 @@ export interface StripData {
 }
 
 let loaded: StripData | undefined;
+
+const FOOTER_FAMILY = new Set<Reason>(['copyright', 'icp', 'contact', 'footer']);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Longest first, so an alternation prefers `版权声明` over `版权`. */
+function alternation(phrases: Phrase[], flags: string): RegExp {
+  const texts = [...new Set(phrases.map((p) => p.phrase))].sort((a, b) => b.length - a.length);
+  return new RegExp(texts.length > 0 ? texts.map(escapeRegExp).join('|') : '(?!)', flags);
+}
+
+function indexPhrases(phrases: Phrase[]): PhraseIndex {
+  const whole = new Map<string, Phrase>();
+  const start = new Map<string, Phrase[]>();
+  const byText = new Map<string, Phrase>();
+  for (const p of phrases) {
+    if (!byText.has(p.phrase)) byText.set(p.phrase, p);
+    if (p.where === 'whole') {
+      if (!whole.has(p.phrase)) whole.set(p.phrase, p);
+    } else if (p.where === 'start') {
+      const first = p.phrase[0]!;
+      start.set(first, [...(start.get(first) ?? []), p]);
+    }
+  }
+  const anyPhrases = phrases.filter((p) => p.where === 'any');
+  for (const p of anyPhrases) byText.set(p.phrase, p);
+  return {
+    whole,
+    start,
+    any: alternation(anyPhrases, ''),
+    footer: alternation(phrases.filter((p) => p.where !== 'whole' && FOOTER_FAMILY.has(p.reason)), 'g'),
+    byText,
+  };
+}
 
 function camel(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -133,6 +182,7 @@ export function stripData(): StripData {
   const titleSeparators = readList(DIR + 'title-separators.txt').sort((a, b) => b.length - a.length);
   loaded = {
     phrases,
+    phraseIndex: indexPhrases(phrases),
     placeholders: new Set(readList(DIR + 'placeholders.txt')),
     headerLabels,
     publishedLabels,

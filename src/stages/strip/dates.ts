@@ -15,8 +15,11 @@ export interface FoundDate {
 
 // Bounded quantifiers only: every part is a fixed-width digit run or a single
 // separator, so matching is linear in the input.
-const FULL_DATE =
-  /(\d{4})\s?(?:[-/.]|年)\s?(\d{1,2})\s?(?:[-/.]|月)\s?(\d{1,2})(?:\s?日)?(?:\s{0,3}(?:T|\s)?\s{0,2}(\d{1,2})\s?[:：时]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2}))?(?:\.\d{1,9})?)?/g;
+const TIME = String.raw`(?:\s{0,3}(?:T|-|,|，)?\s{0,3}(上午|下午|晚上|凌晨|早上|中午)?\s?(\d{1,2})\s?[:：时]\s?(\d{1,2})(?:\s?[:：分]\s?(\d{1,2}))?(?:\.\d{1,9})?(?:\s?([AaPp][Mm]))?)?`;
+/** Year first: `2023-01-28 11:22`, `2023年1月28日 11时22分`, `2023/1/28`, glued `2023-01-2811:22`. */
+const FULL_DATE = new RegExp(String.raw`(\d{4})\s?(?:[-/.]|年)\s?(\d{1,2})\s?(?:[-/.]|月)\s?(\d{1,2})(?:\s?日)?` + TIME, 'g');
+/** Year last (`06/02/2022 - 13:48`, `7/5/2005 9:23:57 PM`): day first unless that cannot be. */
+const YEAR_LAST_DATE = new RegExp(String.raw`(\d{1,2})[/.](\d{1,2})[/.](\d{4})` + TIME, 'g');
 const YEAR_MONTH = /(\d{4})\s?(?:[-/.]|年)\s?(\d{1,2})(?:\s?月)?/g;
 
 function pad(n: number): string {
@@ -27,6 +30,24 @@ function validYear(y: number): boolean {
   return y >= 1900 && y <= 2100;
 }
 
+function withTime(date: string, m: RegExpExecArray, at: number): string {
+  const period = m[at];
+  let h = Number(m[at + 1]);
+  const mi = Number(m[at + 2]);
+  const s = m[at + 3] === undefined ? undefined : Number(m[at + 3]);
+  const ampm = m[at + 4]?.toLowerCase();
+  if (m[at + 1] === undefined) return date;
+  const afternoon = ampm === 'pm' || period === '下午' || period === '晚上' || (period === '中午' && h < 11);
+  if (afternoon && h < 12) h += 12;
+  if ((ampm === 'am' || period === '凌晨') && h === 12) h = 0;
+  if (h > 23 || mi > 59 || (s !== undefined && s > 59)) return date;
+  return `${date}T${pad(h)}:${pad(mi)}${s === undefined ? '' : `:${pad(s)}`}`;
+}
+
+function validDay(y: number, mo: number, d: number): boolean {
+  return validYear(y) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
 /** Every full date (year, month, day, optional time) in the text, in order. */
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = [];
@@ -35,28 +56,26 @@ export function findDates(text: string): FoundDate[] {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     const d = Number(m[3]);
-    if (!validYear(y) || mo < 1 || mo > 12 || d < 1 || d > 31) {
-      FULL_DATE.lastIndex = m.index + 1;
-      continue;
-    }
     // A year directly preceded by a digit is part of a longer number (phone, ID).
-    if (m.index > 0 && /\d/.test(text[m.index - 1]!)) {
+    if (!validDay(y, mo, d) || (m.index > 0 && /\d/.test(text[m.index - 1]!))) {
       FULL_DATE.lastIndex = m.index + 1;
       continue;
     }
-    let iso = `${y}-${pad(mo)}-${pad(d)}`;
-    if (m[4] !== undefined) {
-      const h = Number(m[4]);
-      const mi = Number(m[5]);
-      const s = m[6] === undefined ? undefined : Number(m[6]);
-      if (h <= 23 && mi <= 59 && (s === undefined || s <= 59)) {
-        iso += `T${pad(h)}:${pad(mi)}`;
-        if (s !== undefined) iso += `:${pad(s)}`;
-      }
-    }
-    out.push({ iso, start: m.index, end: m.index + m[0].length });
+    out.push({ iso: withTime(`${y}-${pad(mo)}-${pad(d)}`, m, 4), start: m.index, end: m.index + m[0].length });
   }
-  return out;
+  YEAR_LAST_DATE.lastIndex = 0;
+  for (let m = YEAR_LAST_DATE.exec(text); m !== null; m = YEAR_LAST_DATE.exec(text)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = Number(m[3]);
+    const [d, mo] = a > 12 || b <= 12 ? [a, b] : [b, a];
+    if (!validDay(y, mo, d) || (m.index > 0 && /\d/.test(text[m.index - 1]!)) || out.some((f) => f.start <= m.index && m.index < f.end)) {
+      YEAR_LAST_DATE.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push({ iso: withTime(`${y}-${pad(mo)}-${pad(d)}`, m, 4), start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((p, q) => p.start - q.start);
 }
 
 /** The first full date of the text, or a year-month when that is all it has. */

@@ -77,6 +77,20 @@ interface Piece {
   link: boolean;
 }
 
+/** Visible characters of the link pieces within [from, to) of the pieces' joined text. */
+function linkCharsIn(pieces: Piece[], from: number, to: number): number {
+  let n = 0;
+  let offset = 0;
+  for (const piece of pieces) {
+    const end = offset + piece.text.length;
+    if (piece.link && end > from && offset < to) {
+      n += visibleLength(piece.text.slice(Math.max(0, from - offset), Math.min(piece.text.length, to - offset)));
+    }
+    offset = end;
+  }
+  return n;
+}
+
 function snippet(text: string): string {
   const t = normalizeSpaces(text);
   return t.length > EXPLAIN_SNIPPET ? t.slice(0, EXPLAIN_SNIPPET) + '…' : t;
@@ -178,38 +192,31 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
     pieces = [];
     const container = containers.length > 0 ? containers[containers.length - 1]! : -1;
     const kind: BlockKind = headingDepth > 0 ? 'heading' : itemDepth > 0 ? 'item' : 'paragraph';
-    // Split at ideographic-space paragraph marks (two or more U+3000 in one whitespace run).
-    let text = '';
-    let linkChars = 0;
-    let run = 0;
+    const full = current.length === 1 ? current[0]!.text : current.map((p) => p.text).join('');
+    // Paragraph marks: a whitespace run holding two or more ideographic spaces.
+    const cuts: number[] = [];
+    let ideographic = 0;
     let sawText = false;
-    const emit = (): void => {
-      const t = normalizeSpaces(text);
-      if (t !== '') {
-        blocks.push(makeBlock(t, kind, { linkChars, container, joinable: container === lastContainer }));
+    for (let i = full.indexOf('\u3000') < 0 ? full.length : 0; i < full.length; i++) {
+      const code = full.charCodeAt(i);
+      if (isSpace(code)) {
+        if (code === 0x3000) ideographic++;
+        continue;
+      }
+      if (ideographic >= 2 && sawText) cuts.push(i);
+      ideographic = 0;
+      sawText = true;
+    }
+    cuts.push(full.length);
+    let from = 0;
+    for (const to of cuts) {
+      const text = normalizeSpaces(full.slice(from, to));
+      if (text !== '') {
+        blocks.push(makeBlock(text, kind, { linkChars: linkCharsIn(current, from, to), container, joinable: container === lastContainer }));
         lastContainer = container;
       }
-      text = '';
-      linkChars = 0;
-      sawText = false;
-    };
-    for (const piece of current) {
-      const s = piece.text;
-      for (let i = 0; i < s.length; i++) {
-        const code = s.charCodeAt(i);
-        if (isSpace(code)) {
-          if (code === 0x3000) run++;
-          text += ' ';
-          continue;
-        }
-        if (run >= 2 && sawText) emit();
-        run = 0;
-        sawText = true;
-        text += s[i];
-        if (piece.link) linkChars++;
-      }
+      from = to;
     }
-    emit();
   };
 
   interface Frame {
@@ -227,14 +234,13 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
         if (node.data) pieces.push({ text: node.data, link: linkDepth > 0 });
         return;
       case 'comment':
-        remove(node.data ?? '', 'comment');
+        if (collectRemoved) remove(node.data ?? '', 'comment');
         return;
       case 'script':
       case 'style': {
-        const body = textOf(node);
         const type = (node.attribs?.type ?? '').toLowerCase();
-        if (type === 'application/ld+json') collectJsonLd(body, head.jsonLd);
-        remove(body, 'script-style');
+        if (type === 'application/ld+json') collectJsonLd(textOf(node), head.jsonLd);
+        if (collectRemoved) remove(textOf(node), 'script-style');
         return;
       }
       case 'tag':
@@ -255,13 +261,13 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
         if (key && attribs.content !== undefined && !head.meta.has(key)) head.meta.set(key, attribs.content);
       } else if (tag === 'link') {
         if ((attribs.rel ?? '').toLowerCase() === 'canonical' && attribs.href) head.canonical = attribs.href;
-      } else {
+      } else if (collectRemoved) {
         remove(textOf(node), 'script-style');
       }
       return;
     }
     if (isHidden(attribs)) {
-      remove(textOf(node), 'hidden');
+      if (collectRemoved) remove(textOf(node), 'hidden');
       return;
     }
     if (tag === 'br' || tag === 'hr') {

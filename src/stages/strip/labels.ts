@@ -45,9 +45,20 @@ function labels(): Label[] {
   return labelsByLength;
 }
 
-const COLONS = new Set([':', '：']);
+let creditRegex: RegExp | undefined;
+
+/** All credit labels as one alternation, longest first. */
+function creditPattern(): RegExp {
+  if (creditRegex) return creditRegex;
+  const credits = [...stripData().creditLabels.keys()].sort((a, b) => b.length - a.length);
+  creditRegex = new RegExp(credits.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+  return creditRegex;
+}
+
+const COLONS = new Set([0x3a, 0xff1a]); // : ：
+const SEPARATOR_PRESENT = /[:：/／|｜丨]/;
 /** Separators a credit label may use instead of a colon (`文/张三`, `图｜新华社`). */
-const CREDIT_SEPARATORS = new Set(['/', '／', '|', '｜', '丨']);
+const CREDIT_SEPARATORS = new Set([0x2f, 0xff0f, 0x7c, 0xff5c, 0x4e28]); // / ／ | ｜ 丨
 
 /** The label ending at `end` (exclusive), longest first. */
 function labelEndingAt(text: string, end: number): Label | undefined {
@@ -63,10 +74,11 @@ function labelEndingAt(text: string, end: number): Label | undefined {
  */
 export function findLabelHits(text: string): LabelHit[] {
   const hits: LabelHit[] = [];
+  if (!SEPARATOR_PRESENT.test(text)) return hits;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const colon = COLONS.has(ch);
-    if (!colon && !CREDIT_SEPARATORS.has(ch)) continue;
+    const code = text.charCodeAt(i);
+    const colon = COLONS.has(code);
+    if (!colon && !CREDIT_SEPARATORS.has(code)) continue;
     let end = i;
     if (end > 0 && text[end - 1] === ' ') end--;
     const l = labelEndingAt(text, end);
@@ -89,6 +101,12 @@ export function cutAtFurniture(value: string): string {
     if (at > 0 && at < cut) cut = at;
   }
   return value.slice(0, cut);
+}
+
+/** Words that are labels or page furniture, never names (`阅读`, `评论`, `编辑`). */
+function isFurnitureWord(token: string): boolean {
+  const data = stripData();
+  return data.headerLabels.has(token) || data.creditLabels.has(token) || data.phraseIndex.byText.has(token);
 }
 
 function isOrgName(token: string): boolean {
@@ -120,7 +138,7 @@ export function splitNames(raw: string): string[] | undefined {
       if (t === '') continue;
       const han = hanCount(t);
       if (han === t.length) {
-        if (isOrgName(t)) continue;
+        if (isOrgName(t) || isFurnitureWord(t)) continue;
         if (han >= 2 && han <= 4) names.push(t);
         else if (han > 4) return undefined;
         continue;
@@ -170,21 +188,36 @@ function contentStart(text: string): number {
   return trimmed === '' ? text.length : text.indexOf(trimmed[0]!);
 }
 
+/** A date line is at most this long (the date plus a few words: site, section, reads). */
+const MAX_DATE_LINE = 60;
+
+/** Visible characters a header line may carry before its first label (`报纸网 |发布：…`). */
+const MAX_LEAD = 20;
+
 /**
  * Parses a header or credit line; undefined when the block is not one.
- * `maxChars` bounds the line length (longer blocks are prose).
+ * `maxChars` bounds the line length (longer blocks are prose). The first
+ * label must open the line (after at most a short site name or date); values
+ * that make no sense for their label (template junk like `size="20"`) are
+ * skipped, but a line whose only label has such a value is not a header line.
  */
 export function parseHeaderLine(text: string, maxChars: number): HeaderLine | undefined {
   if (visibleLength(text) > maxChars) return undefined;
   const hits = findLabelHits(text);
   const first = hits[0];
-  const lead = contentStart(text);
-  if (!first || first.start > lead) return bylineOrDateLine(text);
+  if (!first || visibleLength(text.slice(contentStart(text), first.start)) > MAX_LEAD) return bylineOrDateLine(text);
+  const lead = text.slice(0, first.start);
+  if (/[。！？]/.test(lead)) return undefined;
   const line: HeaderLine = { fields: [], credits: [], dates: [] };
+  let plausibleHits = 0;
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
     const value = trimValue(text.slice(hit.valueStart, hits[i + 1]?.start ?? text.length));
-    if (!plausible(hit, value)) return undefined;
+    if (!plausible(hit, value)) {
+      if (visibleLength(value) > 20 || /[。！？]/.test(value)) return undefined;
+      continue;
+    }
+    plausibleHits++;
     if (hit.target.kind === 'credit') {
       const names = splitNames(value) ?? [];
       line.credits.push({ role: hit.target.role, names });
@@ -202,6 +235,10 @@ export function parseHeaderLine(text: string, maxChars: number): HeaderLine | un
       }
     }
   }
+  if (plausibleHits === 0) return undefined;
+  // A date before the first label (`BUSINESS.SOHU.COM 2005年3月11日12:12 来源：人民网`).
+  const leadDate = findDates(lead)[0];
+  if (leadDate) line.dates.push({ iso: leadDate.iso, label: '' });
   return line;
 }
 
@@ -212,29 +249,36 @@ export function parseHeaderLine(text: string, maxChars: number): HeaderLine | un
  */
 function bylineOrDateLine(text: string): HeaderLine | undefined {
   const trimmed = trimDecoration(text);
-  if (trimmed === '' || visibleLength(trimmed) > 40) return undefined;
-  const dates = findDates(trimmed);
-  if (dates.length > 0 && dates[0]!.start <= 1) {
-    const rest = trimDecoration(trimmed.slice(dates[0]!.end));
-    if (visibleLength(rest) <= 12 && !/[。！？，,]/.test(rest)) {
+  if (trimmed === '' || visibleLength(trimmed) > MAX_DATE_LINE) return undefined;
+  const dates = /\d{4}/.test(trimmed) ? findDates(trimmed) : [];
+  if (dates.length > 0) {
+    // A date line: the date (`发表于 2004年12月27日 12:40`, `http://www.sina.net 2005年03月21日 11:21
+    // 《理财周刊》`) with a few words around it, none of them a sentence.
+    const rest = trimmed.slice(0, dates[0]!.start) + trimmed.slice(dates[0]!.end);
+    if (visibleLength(rest) <= MAX_DATE_LINE - 20 && !/[。！？，,]/.test(rest)) {
       return { fields: [], credits: [], dates: [{ iso: dates[0]!.iso, label: '' }] };
     }
     return undefined;
   }
+  if (visibleLength(trimmed) > 40) return undefined;
   // `<organisation>记者 <names>`: the credit label, then names separated by spaces.
-  for (const l of labels()) {
-    if (l.target.kind !== 'credit') continue;
-    const at = trimmed.indexOf(l.label);
-    if (at < 0 || at > 12) continue;
+  const credits = creditPattern();
+  credits.lastIndex = 0;
+  for (let m = credits.exec(trimmed); m !== null && m.index <= 12; m = credits.exec(trimmed)) {
+    const label = m[0];
+    const role = stripData().creditLabels.get(label)!;
+    const at = m.index;
+    credits.lastIndex = at + 1;
     const prefix = trimmed.slice(0, at);
     if (/[\p{P}\s]/u.test(prefix)) continue;
-    const after = trimmed.slice(at + l.label.length);
+    const after = trimmed.slice(at + label.length);
     if (after === '' || !(isSpace(after.charCodeAt(0)) || isHan(after.charCodeAt(0)))) continue;
-    if (!isSpace(after.charCodeAt(0)) && at + l.label.length < trimmed.length && l.label.length < 2) continue;
+    // A one-character label (`文`, `图`) needs a space before the names.
+    if (!isSpace(after.charCodeAt(0)) && label.length < 2) continue;
     const names = splitNames(after);
     if (!names || names.length === 0) continue;
     if (names.join('').length !== visibleLength(after)) continue;
-    return { fields: [], credits: [{ role: l.target.role, names }], dates: [] };
+    return { fields: [], credits: [{ role, names }], dates: [] };
   }
   return undefined;
 }

@@ -30,6 +30,9 @@ export interface MetadataInput {
   thresholds: Thresholds;
 }
 
+/** Blocks from the headline (or above the first paragraph) within which a shown date is the article's. */
+const NEAR_ARTICLE = 20;
+
 const META_PUBLISHED = [
   'article:published_time',
   'og:published_time',
@@ -215,25 +218,49 @@ export function buildMetadata(input: MetadataInput): Metadata {
     if (section) meta.section = section;
   }
 
-  // published
+  // published: dates shown next to the article first (labelled ones by label priority, then
+  // bare date lines), then declared dates (front matter, meta tags, JSON-LD), then dates shown
+  // elsewhere on the page; among equals, the one nearest the headline or first paragraph.
+  let lastProse = -1;
+  blocks.forEach((b, i) => {
+    if (!b.reason && isProse(b, thresholds)) lastProse = i;
+  });
+  // The headline anchors the article's header (date lines sit just below it); without one,
+  // the first paragraph does.
+  const titleBlock = blocks.findIndex((b) => b.reason === 'title');
+  const distance = (i: number): number => {
+    if (titleBlock >= 0 && (lastProse < 0 || titleBlock < lastProse)) return i >= titleBlock ? i - titleBlock : titleBlock - i + 5;
+    if (firstProse < 0) return i;
+    if (i < firstProse) return firstProse - i;
+    return i > lastProse ? 2 * blocks.length + i - lastProse : blocks.length + i - firstProse;
+  };
   const order = stripData().publishedLabels;
-  const labelled: { iso: string; rank: number; block: number }[] = [];
+  const labelled: { iso: string; rank: number; distance: number }[] = [];
+  const bare: { iso: string; distance: number }[] = [];
   const sourceDates: string[] = [];
   for (const h of headers) {
     for (const d of h.line.dates) {
-      const rank = d.label === '' ? order.length : order.indexOf(d.label);
-      if (rank < 0) sourceDates.push(d.iso);
-      else labelled.push({ iso: d.iso, rank, block: h.block });
+      const rank = order.indexOf(d.label);
+      if (d.label === '') bare.push({ iso: d.iso, distance: distance(h.block) });
+      else if (rank < 0) sourceDates.push(d.iso);
+      else labelled.push({ iso: d.iso, rank, distance: distance(h.block) });
     }
   }
-  labelled.sort((a, b) => a.rank - b.rank || a.block - b.block);
+  labelled.sort((a, b) => a.rank - b.rank || a.distance - b.distance);
+  bare.sort((a, b) => a.distance - b.distance);
   const declared =
     firstString(frontMatter?.date) ??
     firstString(frontMatter?.published) ??
     META_PUBLISHED.map((k) => head?.meta.get(k)).find((v) => v !== undefined && parseDate(v) !== undefined) ??
     jsonLdString(head, 'datePublished');
+  const near = (d: { distance: number }): boolean => d.distance <= NEAR_ARTICLE;
   const published =
-    labelled[0]?.iso ?? (declared ? parseDate(declared, true) : undefined) ?? sourceDates[0];
+    labelled.find(near)?.iso ??
+    bare.find(near)?.iso ??
+    (declared ? parseDate(declared, true) : undefined) ??
+    labelled[0]?.iso ??
+    bare[0]?.iso ??
+    sourceDates[0];
   if (published) meta.published = published;
 
   // source, source_url, site, section, tags
