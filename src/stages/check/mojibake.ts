@@ -87,36 +87,31 @@ export function gbkMojibakeShare(text: string): number {
   const table = gbkBytes();
   let nonAscii = 0;
   let covered = 0;
-  // The last three GBK bytes, oldest first, and how many of them a match has not used yet.
+  // The last three GBK bytes, oldest first, and how many of them no match has used yet.
   let b0 = 0;
   let b1 = 0;
   let b2 = 0;
   let free = 0;
-  const push = (b: number): void => {
-    b0 = b1;
-    b1 = b2;
-    b2 = b;
-    if (free < 3) free++;
-    if (b >= 0x80) nonAscii++;
-    // Chinese characters are UTF-8 sequences E3–E9 xx xx: a lead byte and two continuation bytes.
-    if (free === 3 && b0 >= 0xe0 && b0 <= 0xef && (b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80) {
-      if (isChineseTextCodePoint(((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f))) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII is itself; a character GBK lacks becomes '?' (as iconv-lite writes it).
+    const pair = c < 0x80 ? c : (table[c] as number) || 0x3f;
+    // One byte (ASCII, '?', € as 0x80) or two; two go through the window one after the other.
+    for (let k = pair < 0x100 ? 0 : 1; k >= 0; k--) {
+      const b = k === 1 ? pair >> 8 : pair & 0xff;
+      b0 = b1;
+      b1 = b2;
+      b2 = b;
+      if (free < 3) free++;
+      if (b >= 0x80) nonAscii++;
+      // Chinese characters are UTF-8 sequences E3–E9 xx xx: a lead byte and two continuation bytes.
+      if (
+        free === 3 && b0 >= 0xe0 && b0 <= 0xef && (b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80 &&
+        isChineseTextCodePoint(((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f))
+      ) {
         covered += 3;
         free = 0;
       }
-    }
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const pair = c < 0x80 ? c : (table[c] as number);
-    if (c < 0x80 || pair === 0) {
-      // ASCII, or a character GBK lacks (iconv-lite writes '?').
-      push(c < 0x80 ? c : 0x3f);
-    } else if (pair < 0x100) {
-      push(pair);
-    } else {
-      push(pair >> 8);
-      push(pair & 0xff);
     }
   }
   // Each GBK character is two bytes.

@@ -5,6 +5,7 @@
  * units of ./units.ts (Han characters, Latin words), because Chinese has no
  * spaces between words.
  */
+import type { Lines } from './lines.js';
 import type { Units } from './units.js';
 
 /**
@@ -64,90 +65,77 @@ class NgramCounter {
   }
 }
 
-/** The n-grams of a text's units: a 32-bit hash each, and its length in characters. */
-export interface Ngrams {
-  n: number;
-  keys: Int32Array;
-  chars: Int32Array;
-  count: number;
-  /** Characters of all units of the text. */
-  unitChars: number;
+export interface NgramShares {
+  /** Share of unit characters covered by the most frequent repeated 2-, 3- and 4-gram. */
+  top2: number;
+  top3: number;
+  top4: number;
+  /** Largest share of a window covered by one repeated 4-gram. */
+  keywordDensity: number;
 }
 
-/** Buffers behind the Ngrams of the last call, per n; grown as needed. */
-const gramBuffers: { keys: Int32Array; chars: Int32Array }[] = [];
+const bigrams = new NgramCounter();
+const trigrams = new NgramCounter();
+const fourgrams = new NgramCounter();
+/** The 4-grams of the last text (hash, characters), kept for the windows of keyword density. */
+let fourgramKeys = new Int32Array(0);
+let fourgramChars = new Int32Array(0);
 
 /**
- * Every n-gram of `units` for n = 2 .. `maxN`, at index n - 2. The arrays are
- * reused: they are valid until the next call.
+ * Gopher's top n-gram character fractions for n = 2, 3, 4 (every occurrence
+ * of the most frequent gram counts; a gram seen once is no repetition and
+ * counts 0), and keyword density over windows of `window` 4-grams advancing
+ * by half a window: a spam block that repeats 网络公司 a hundred times scores
+ * high even when appended to a long, clean article whose overall shares stay low.
  */
-export function ngrams(units: Units, maxN: number): Ngrams[] {
+export function ngramShares(units: Units, window: number): NgramShares {
   const { hashes, lengths, count } = units;
-  const all: Ngrams[] = [];
-  for (let n = 2; n <= maxN; n++) {
-    let buffer = gramBuffers[n - 2];
-    if (!buffer || buffer.keys.length < count) {
-      buffer = { keys: new Int32Array(count), chars: new Int32Array(count) };
-      gramBuffers[n - 2] = buffer;
-    }
-    const grams = Math.max(0, count - n + 1);
-    all.push({ n, keys: buffer.keys, chars: buffer.chars, count: grams, unitChars: units.chars });
+  if (fourgramKeys.length < count) {
+    fourgramKeys = new Int32Array(count);
+    fourgramChars = new Int32Array(count);
   }
-  for (let i = 0; i < count; i++) {
-    let key = 0x2545f491;
-    let chars = 0;
-    for (let n = 1; n <= maxN && i + n <= count; n++) {
-      const h = hashes[i + n - 1] as number;
-      key = Math.imul(key ^ h, 0x5bd1e995);
+  bigrams.reset(count);
+  trigrams.reset(count);
+  fourgrams.reset(count);
+  // Each gram's hash extends the hash of the gram one shorter starting at the same unit.
+  for (let i = 0; i + 1 < count; i++) {
+    let key = Math.imul(0x2545f491 ^ (hashes[i] as number), 0x5bd1e995);
+    key ^= key >>> 15;
+    let chars = lengths[i] as number;
+    for (let n = 2; n <= 4 && i + n <= count; n++) {
+      key = Math.imul(key ^ (hashes[i + n - 1] as number), 0x5bd1e995);
       key ^= key >>> 15;
       chars += lengths[i + n - 1] as number;
-      if (n < 2) continue;
-      const grams = all[n - 2] as Ngrams;
-      grams.keys[i] = key;
-      grams.chars[i] = chars;
+      if (n === 2) bigrams.add(key, chars);
+      else if (n === 3) trigrams.add(key, chars);
+      else {
+        fourgrams.add(key, chars);
+        fourgramKeys[i] = key;
+        fourgramChars[i] = chars;
+      }
     }
   }
-  return all;
+  const total = units.chars;
+  const share = (top: number): number => (total === 0 ? 0 : Math.min(1, top / total));
+  const top4 = share(fourgrams.top);
+  return { top2: share(bigrams.top), top3: share(trigrams.top), top4, keywordDensity: densestWindow(units, window, top4) };
 }
 
-const counter = new NgramCounter();
-
-/** Largest count × length of a repeated gram among grams[start, end). */
-function topRepeated(grams: Ngrams, start: number, end: number): number {
-  counter.reset(end - start);
-  for (let i = start; i < end; i++) counter.add(grams.keys[i] as number, grams.chars[i] as number);
-  return counter.top;
-}
-
-/**
- * Share of all unit characters covered by the most frequent repeated n-gram,
- * counting every occurrence (Gopher's "top n-gram character fraction"; a gram
- * seen once is no repetition and counts 0).
- */
-export function topNgramShare(grams: Ngrams): number {
-  if (grams.count === 0 || grams.unitChars === 0) return 0;
-  return Math.min(1, topRepeated(grams, 0, grams.count) / grams.unitChars);
-}
-
-/**
- * Keyword stuffing: the largest share of a window of `window` grams covered
- * by one repeated gram, over windows advancing by half a window. A spam block
- * that repeats 网络公司 a hundred times scores high even when appended to a
- * long, clean article whose overall n-gram shares stay low.
- */
-export function keywordDensity(units: Units, grams: Ngrams, window: number): number {
-  // A text within one window is that window: its top share is the whole text's.
-  if (grams.count <= window) return topNgramShare(grams);
+/** Keyword density from the 4-grams of ngramShares; a text within one window is that window. */
+function densestWindow(units: Units, window: number, top4: number): number {
+  const grams = Math.max(0, units.count - 3);
+  if (grams <= window) return top4;
   const step = Math.max(1, window >> 1);
   let best = 0;
-  for (let start = 0; start < grams.count; start += step) {
-    const end = Math.min(grams.count, start + window);
+  for (let start = 0; start < grams; start += step) {
+    const end = Math.min(grams, start + window);
     // The window's text: the units its grams cover.
     let chars = 0;
-    for (let i = start; i < end + grams.n - 1; i++) chars += units.lengths[i] as number;
-    const top = topRepeated(grams, start, end);
-    if (top > best * chars) best = top / chars;
-    if (end === grams.count) break;
+    for (let i = start; i < end + 3; i++) chars += units.lengths[i] as number;
+    fourgrams.reset(end - start);
+    for (let i = start; i < end; i++) fourgrams.add(fourgramKeys[i] as number, fourgramChars[i] as number);
+    if (fourgrams.top > best * chars) best = fourgrams.top / chars;
+    if (end === grams) break;
   }
   return Math.min(1, best);
 }
@@ -159,23 +147,51 @@ export interface DuplicateShares {
   chars: number;
 }
 
-/** Gopher's duplicate line / paragraph fractions over the non-empty, trimmed `parts`. */
-export function duplicateShares(parts: readonly string[], totalChars: number): DuplicateShares {
-  const seen = new Set<string>();
-  let elements = 0;
+/** Gopher's duplicate line fraction and duplicate line character fraction. */
+export function duplicateLineShares(lines: Lines, totalChars: number): DuplicateShares {
+  const seen = new Set<number>();
   let duplicates = 0;
   let duplicateChars = 0;
-  for (const raw of parts) {
-    const part = raw.trim();
-    if (part === '') continue;
-    elements++;
-    if (seen.has(part)) {
+  for (let i = 0; i < lines.count; i++) {
+    const hash = lines.hashes[i] as number;
+    if (seen.has(hash)) {
       duplicates++;
-      duplicateChars += part.length;
+      duplicateChars += (lines.ends[i] as number) - (lines.starts[i] as number);
     } else {
-      seen.add(part);
+      seen.add(hash);
     }
   }
+  return shares(duplicates, lines.count, duplicateChars, totalChars);
+}
+
+/** Gopher's duplicate paragraph fractions; paragraphs are runs of non-empty lines between blank lines. */
+export function duplicateParagraphShares(lines: Lines, totalChars: number): DuplicateShares {
+  const seen = new Set<number>();
+  let paragraphs = 0;
+  let duplicates = 0;
+  let duplicateChars = 0;
+  for (let i = 0; i < lines.count; ) {
+    let hash = 0x2545f491;
+    let chars = 0;
+    let j = i;
+    do {
+      hash = Math.imul(hash ^ (lines.hashes[j] as number), 0x5bd1e995) ^ (hash >>> 15);
+      chars += (lines.ends[j] as number) - (lines.starts[j] as number);
+      j++;
+    } while (j < lines.count && lines.paragraphStarts[j] === 0);
+    paragraphs++;
+    if (seen.has(hash)) {
+      duplicates++;
+      duplicateChars += chars;
+    } else {
+      seen.add(hash);
+    }
+    i = j;
+  }
+  return shares(duplicates, paragraphs, duplicateChars, totalChars);
+}
+
+function shares(duplicates: number, elements: number, duplicateChars: number, totalChars: number): DuplicateShares {
   return {
     elements: elements === 0 ? 0 : duplicates / elements,
     chars: totalChars === 0 ? 0 : Math.min(1, duplicateChars / totalChars),

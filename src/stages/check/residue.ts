@@ -3,6 +3,7 @@
  * data/boilerplate.txt) and link-farm lines.
  */
 import { readTable } from '../../core/wordlist.js';
+import { lineText, type Lines } from './lines.js';
 
 export interface BoilerplatePhrases {
   /** Phrases that count wherever they occur, lower-cased. */
@@ -36,8 +37,8 @@ export function loadBoilerplate(): BoilerplatePhrases {
   return phrases;
 }
 
-/** Number of distinct boilerplate phrases found in `text` (its lines given separately, trimmed). */
-export function boilerplatePhraseCount(text: string, lines: readonly string[], phrases: BoilerplatePhrases): number {
+/** Number of distinct boilerplate phrases found in `text`. */
+export function boilerplatePhraseCount(text: string, lines: Lines, phrases: BoilerplatePhrases): number {
   const found = new Set<string>();
   // One pass over the text, trying only the phrases that start with the character at hand.
   for (let i = 0; i < text.length; i++) {
@@ -53,9 +54,9 @@ export function boilerplatePhraseCount(text: string, lines: readonly string[], p
       if (here === phrase || here.toLowerCase() === phrase) found.add(phrase);
     }
   }
-  for (const line of lines) {
-    if (line.length === 0 || line.length > SHORT_LINE) continue;
-    const lower = line.toLowerCase();
+  for (let i = 0; i < lines.count; i++) {
+    if ((lines.ends[i] as number) - (lines.starts[i] as number) > SHORT_LINE) continue;
+    const lower = lineText(text, lines, i).toLowerCase();
     for (const phrase of phrases.inShortLine) if (lower.includes(phrase)) found.add(phrase);
   }
   return found.size;
@@ -95,10 +96,11 @@ export const LINK_LINE_TEXT = 30;
  * ![图](http://…)): the shape of link farms and of image or link lists left by
  * a Markdown conversion. A URL inside a sentence of a real paragraph is not one.
  */
-export function linkLineCount(text: string, lines: readonly string[]): number {
+export function linkLineCount(text: string, lines: Lines): number {
   if (!/https?:\/\/|www\./i.test(text)) return 0;
   let count = 0;
-  for (const line of lines) {
+  for (let i = 0; i < lines.count; i++) {
+    const line = lineText(text, lines, i);
     if (line.length < 4) continue;
     const inUrls = urlChars(line);
     if (inUrls > 0 && line.length - inUrls <= LINK_LINE_TEXT) count++;

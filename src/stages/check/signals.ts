@@ -8,10 +8,12 @@
 import type { QRecord } from '../../core/record.js';
 import { readList } from '../../core/wordlist.js';
 import { garbageWordCount, gbkMojibakeShare, latin1MojibakeShare } from './mojibake.js';
-import { duplicateShares, keywordDensity, ngrams, topNgramShare, type Ngrams } from './repetition.js';
+import { scanLines, type Lines } from './lines.js';
+import { duplicateLineShares, duplicateParagraphShares, ngramShares } from './repetition.js';
 import { boilerplatePhraseCount, linkLineCount, loadBoilerplate, SHORT_LINE, type BoilerplatePhrases } from './residue.js';
 import { scriptKinds, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-mix.js';
-import { isHan, splitUnits } from './units.js';
+import { BREAK, classOf, CONTROL, HAN, OTHER_LETTER, SPACE } from './chars.js';
+import { splitUnits } from './units.js';
 
 export const SIGNALS = {
   length: 'characters of `text`, whitespace excluded (code points)',
@@ -28,7 +30,7 @@ export const SIGNALS = {
   short_line_share: `share of non-empty lines of at most ${SHORT_LINE} characters (list-like pages; FineWeb's short_line_ratio)`,
   dup_line_share: 'share of non-empty lines that repeat an earlier line (Gopher: duplicate line fraction)',
   dup_line_char_share: 'share of characters in lines that repeat an earlier line (Gopher: duplicate line character fraction)',
-  dup_paragraph_share: 'share of blank-line-separated paragraphs that repeat an earlier one (Gopher: duplicate paragraph fraction)',
+  dup_paragraph_share: 'share of paragraphs (runs of non-empty lines between blank lines) that repeat an earlier one (Gopher: duplicate paragraph fraction)',
   dup_paragraph_char_share: 'share of characters in repeated paragraphs (Gopher: duplicate paragraph character fraction)',
   top_2gram_share: 'share of unit characters covered by the most frequent repeated 2-gram (Gopher: top 2-gram character fraction)',
   top_3gram_share: 'share of unit characters covered by the most frequent repeated 3-gram (Gopher)',
@@ -61,32 +63,10 @@ const KEYWORD_WINDOW = 300;
 /** Below this many script-specific characters `trad_simp_mix` is 0: too few to tell. */
 const MIN_SCRIPT_CHARS = 20;
 
-/** Punctuation (ASCII and CJK) and line breaks end an "unpunctuated" stretch; spaces do not. */
-function isBreak(c: number): boolean {
-  return (
-    c === 0x0a || c === 0x0d ||
-    c === 0x21 || c === 0x22 || c === 0x28 || c === 0x29 || c === 0x2c || c === 0x2e ||
-    c === 0x3a || c === 0x3b || c === 0x3f || c === 0x5b || c === 0x5d ||
-    (c >= 0x3001 && c <= 0x3011) ||
-    (c >= 0x2010 && c <= 0x2027) ||
-    c === 0xff01 || c === 0xff08 || c === 0xff09 || c === 0xff0c || c === 0xff0e ||
-    c === 0xff1a || c === 0xff1b || c === 0xff1f || c === 0xff3b || c === 0xff3d
-  );
-}
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff;
-}
-
-function isControl(c: number): boolean {
-  return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
-}
-
-/** Latin, Greek, Cyrillic and other alphabetic letters (not Han); rough but linear and cheap. */
-function isOtherLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x370 && c <= 0x52f) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ||
-    (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+function shortLineShare(lines: Lines): number {
+  let short = 0;
+  for (let i = 0; i < lines.count; i++) if ((lines.ends[i] as number) - (lines.starts[i] as number) <= SHORT_LINE) short++;
+  return lines.count === 0 ? 0 : short / lines.count;
 }
 
 /** The character-level counts of one pass over the text. */
@@ -110,22 +90,23 @@ function scanCharacters(text: string) {
         i++;
       }
     }
-    if (isBreak(c)) {
+    const flags = classOf(c);
+    if (flags & BREAK) {
       if (run > longestRun) longestRun = run;
       run = 0;
     } else {
       run++;
     }
-    if (isWhitespace(c)) continue;
+    if (flags & SPACE) continue;
     length++;
-    if (isHan(c)) {
+    if (flags & HAN) {
       han++;
       const kind = kinds[c];
       if (kind === SIMPLIFIED_ONLY) simplified++;
       else if (kind === TRADITIONAL_ONLY) traditional++;
-    } else if (isOtherLetter(c)) otherLetters++;
+    } else if (flags & OTHER_LETTER) otherLetters++;
     else if (c === 0xfffd) replacement++;
-    else if (isControl(c)) control++;
+    else if (flags & CONTROL) control++;
   }
   if (run > longestRun) longestRun = run;
   return { length, han, otherLetters, replacement, control, longestRun, simplified, traditional };
@@ -137,12 +118,11 @@ export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()):
   const chars = scanCharacters(text);
   let signals: Signals = { length: chars.length };
   if (chars.length > 0) {
-    const lines = text.split('\n').map((line) => line.trim());
-    const nonEmptyLines = lines.filter((line) => line !== '');
+    const lines = scanLines(text);
     const units = splitUnits(text);
-    const [bigrams, trigrams, fourgrams] = ngrams(units, 4) as [Ngrams, Ngrams, Ngrams];
-    const byLine = duplicateShares(nonEmptyLines, chars.length);
-    const byParagraph = duplicateShares(text.split(/\n[ \t\r\u3000]*\n/), chars.length);
+    const grams = ngramShares(units, KEYWORD_WINDOW);
+    const byLine = duplicateLineShares(lines, chars.length);
+    const byParagraph = duplicateParagraphShares(lines, chars.length);
     const scriptChars = chars.simplified + chars.traditional;
     signals = {
       length: chars.length,
@@ -153,17 +133,17 @@ export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()):
       mojibake_latin1: latin1MojibakeShare(text),
       control_chars: chars.control,
       boilerplate_phrases: boilerplatePhraseCount(text, lines, words.boilerplate),
-      link_lines: linkLineCount(text, nonEmptyLines),
-      keyword_density: keywordDensity(units, fourgrams, KEYWORD_WINDOW),
+      link_lines: linkLineCount(text, lines),
+      keyword_density: grams.keywordDensity,
       longest_unpunctuated: chars.longestRun,
-      short_line_share: nonEmptyLines.filter((line) => line.length <= SHORT_LINE).length / Math.max(1, nonEmptyLines.length),
+      short_line_share: shortLineShare(lines),
       dup_line_share: byLine.elements,
       dup_line_char_share: byLine.chars,
       dup_paragraph_share: byParagraph.elements,
       dup_paragraph_char_share: byParagraph.chars,
-      top_2gram_share: topNgramShare(bigrams),
-      top_3gram_share: topNgramShare(trigrams),
-      top_4gram_share: topNgramShare(fourgrams),
+      top_2gram_share: grams.top2,
+      top_3gram_share: grams.top3,
+      top_4gram_share: grams.top4,
       trad_simp_mix: scriptChars < MIN_SCRIPT_CHARS ? 0 : Math.min(chars.simplified, chars.traditional) / scriptChars,
     };
   }

@@ -5,6 +5,7 @@
  * and are not counted. Units are kept as 32-bit hashes plus their length in
  * characters, so n-gram counting needs no substrings.
  */
+import { CLASS, classOf, HAN, WORD } from './chars.js';
 
 export interface Units {
   /** Hash of each unit (the code point itself for an ideograph). */
@@ -14,28 +15,6 @@ export interface Units {
   count: number;
   /** Sum of `lengths`. */
   chars: number;
-}
-
-export function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x323af)
-  );
-}
-
-/** Latin letters and digits, including full-width and accented ones. */
-function isWordChar(c: number): boolean {
-  return (
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0xff10 && c <= 0xff19) ||
-    (c >= 0xff21 && c <= 0xff3a) ||
-    (c >= 0xff41 && c <= 0xff5a)
-  );
 }
 
 let buffers = { hashes: new Int32Array(0), lengths: new Int32Array(0) };
@@ -57,7 +36,8 @@ export function splitUnits(text: string): Units {
         width = 2;
       }
     }
-    if (isHan(cp)) {
+    const flags = classOf(cp);
+    if (flags & HAN) {
       hashes[count] = cp;
       lengths[count] = width;
       count++;
@@ -65,11 +45,11 @@ export function splitUnits(text: string): Units {
       i += width;
       continue;
     }
-    if (isWordChar(cp)) {
+    if (flags & WORD) {
       const start = i;
       // FNV-1a over the lower-cased word; the high bit keeps words apart from code points.
       let h = 0x811c9dc5;
-      while (i < n && isWordChar(text.charCodeAt(i))) {
+      while (i < n && ((CLASS[text.charCodeAt(i)] as number) & WORD) !== 0) {
         h = Math.imul(h ^ (text.charCodeAt(i) | 0x20), 0x01000193);
         i++;
       }
