@@ -74,7 +74,8 @@ prov_name = {p['code']: p['name'] for p in provinces}
 rows = []
 seen = set()
 def add(name, level, province):
-    if name in seen or '直辖' in name or name in ('市辖区',):
+    # Skip the dataset's groupings (重庆市's 县, 市辖区) and generic two-character districts (城区, 郊区, 矿区).
+    if name in seen or '直辖' in name or len(name) < 2 or (len(name) == 2 and name.endswith('区')):
         return
     seen.add(name)
     rows.append((name, short_form(name), level, province))
@@ -222,18 +223,22 @@ with open(os.path.join(out, 'given-chars.txt'), 'w', encoding='utf8') as f:
 # ---------- known organizations ----------
 orgs = []
 oseen = set()
+# jieba's nt tag is noisy (中西部, 商务车): keep names that end like an institution or are frequent.
+suffix_chars = {row.split('\t')[0][-1] for row in lines(os.path.join(out, 'org-suffixes.txt'))} | set('府军央')
 for w, f, t in jieba:
-    if t == 'nt' and len(w) >= 2 and f >= 3 and w not in oseen:
+    if t == 'nt' and w not in oseen and ((len(w) >= 3 and w[-1] in suffix_chars and f >= 3) or f >= 1000):
         oseen.add(w); orgs.append((w, 'jieba'))
 for fn in ('lex-org.lex', 'lex-company.lex', 'lex-admin.lex'):
     for line in lines(os.path.join(src, 'friso', fn)):
         w = line.split('/')[0]
-        if len(w) >= 2 and w not in oseen and not w.endswith('长'):
+        if w not in oseen and not w.endswith('长') and (len(w) >= 3 or fn == 'lex-org.lex'):
             oseen.add(w); orgs.append((w, 'friso'))
 with open(os.path.join(out, 'orgs-known.txt'), 'w', encoding='utf8') as f:
-    f.write('# Names of institutions. jieba: words tagged nt (organization) with frequency >= 3 in jieba\'s\n')
-    f.write('# dictionary (python3-jieba dict.txt, MIT). friso: friso-dict lex-org, lex-company and\n')
-    f.write('# lex-admin (Apache-2.0). Regenerate with test/extract/build-data.py.\n')
+    f.write('# Names of institutions. jieba: words tagged nt (organization) in jieba\'s dictionary (python3-jieba\n')
+    f.write('# dict.txt, MIT) that end with the last character of an institution suffix (org-suffixes.txt) and\n')
+    f.write('# have frequency >= 3, or have frequency >= 1000. friso: friso-dict lex-org, and the names of\n')
+    f.write('# three or more characters of lex-company and lex-admin (Apache-2.0).\n')
+    f.write('# Regenerate with test/extract/build-data.py.\n')
     for r in orgs:
         f.write('\t'.join(r) + '\n')
 

@@ -73,6 +73,8 @@ export function findPeople(doc: Doc): PersonSpan[] {
       const end = i + len;
       const name = text.slice(i, end);
       if (!names.has(name) || taken[end - 1] || doc.straddles(i, end)) continue;
+      // An ordinary word elsewhere (利益 after 得利益 was taken for a name) stays a word.
+      if (doc.isWord(i, end) && !/^nr/.test(doc.posOf(name))) continue;
       if (len < 3 && isHan(text[end]) && !endsName(doc, end) && !doc.lex.nameBoundaries.has(text[end] ?? '')) continue;
       accept({ start: i, end, strength: 'strong' });
       i = end - 1;
@@ -120,6 +122,10 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     if (len === 2 && lex.nameBoundaries.has(g2 ?? '') && isHan(text[surnameEnd + 2])) continue;
     if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end)) continue;
     if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
+    // 美国总统, 记者从上海: a place, or a place after a function word, is no name (but 党委副书记李四平 is).
+    const surnameIsFunctionWord = doc.startingAt(start, 'stop').some((m) => m.end === surnameEnd);
+    if (doc.longestAt(start, 'place')?.end === end) continue;
+    if (containsPlace(doc, surnameEnd, end) && (!before || surnameIsFunctionWord)) continue;
     const scores = [...text.slice(surnameEnd, end)].map((ch) => givenScore(lex.given.get(ch)));
     const score = Math.min(...scores);
     const after = endsName(doc, end);
@@ -132,9 +138,8 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     // a three-character name in jieba's dictionary (习近平总书记) is one.
     const nameLike = !word || score >= WORD_AFTER_TITLE || knownName;
     // A function word that is also a surname (由文献, 于海) needs a title or byline before it.
-    const functionWord = doc.startingAt(start, 'stop').some((m) => m.end === surnameEnd);
     const titleAfter = followedByTitle(doc, end) && !listed && (score >= PLAUSIBLE || knownName);
-    const strong = (before && nameLike) || (!functionWord && ((titleAfter && nameLike) || (after && (!word || knownName))));
+    const strong = (before && nameLike) || (!surnameIsFunctionWord && ((titleAfter && nameLike) || (after && (!word || knownName))));
     // Alone: very name-like characters after a common surname, or a full name in jieba's dictionary (邓小平).
     const likely = (knownName && score >= WORD_AFTER_TITLE) || (!word && score >= LIKELY_ALONE && len === 2 && (lex.surnames.get(text.slice(start, surnameEnd)) ?? 0) >= 50);
     const listable = !word && !listed && score >= PLAUSIBLE;
@@ -239,6 +244,11 @@ function unlistedSurnames(doc: Doc, candidates: Map<number, Candidate>): PersonS
 /** 邓小平理论: a three-character name in jieba's dictionary opening a longer dictionary word. */
 function knownNameOpeningWord(doc: Doc, start: number, end: number): boolean {
   return end - start === 3 && doc.boundary(start) && doc.tokenEndAt(start) > end && /^nr/.test(doc.posOf(doc.text.slice(start, end)));
+}
+
+function containsPlace(doc: Doc, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (doc.startingAt(i, 'place').some((m) => m.end <= end)) return true;
+  return false;
 }
 
 /** 先生, 记者: the span is itself a cue or title word. */
