@@ -37,7 +37,7 @@ const damaged: { id: string; text: string; rule: string | null }[] = [
 ];
 const mixed = jsonl('mixed.jsonl', damaged.map(({ id, text }) => ({ id, text })));
 
-describe('qingxi check', () => {
+describe('qingxi check', { timeout: 60_000 }, () => {
   it('passes the 74 clean gold bodies: exit 0, a table on stderr, nothing on stdout', async () => {
     const result = await qingxi(['check', clean]);
     expect(result.stderr).toContain('check: 74 records, 74 passed, all passed; duplicates: 0 exact, 0 near');

@@ -6,12 +6,13 @@ import {
   CheckReport,
   defaultRules,
   duplicateIndexFor,
+  fingerprint,
   githubAnnotation,
   githubAnnotations,
   renderTable,
   toJSON,
 } from '../../src/stages/check/index.js';
-import { furniture, goldBodies, readAsGbk } from './corpus.js';
+import { changeCharacters, furniture, goldBodies, readAsGbk } from './corpus.js';
 
 const rules = defaultRules();
 const golds = goldBodies();
@@ -46,6 +47,23 @@ describe('checkStage and the duplicate step', () => {
     expect(checked.map((r) => (r.quality as Quality).duplicate_of)).toEqual([null, null, null, 'a', null]);
     expect((checked[3]!.quality as Quality).signals.exact_duplicate).toBe(1);
     expect((checked[0]!.quality as Quality).signals.near_duplicate).toBe(0);
+  });
+
+  it('fails a later exact copy for duplicate and a copy with four characters changed for near-duplicate', async () => {
+    const articles = golds.filter((g) => fingerprint(g.text).length >= 300);
+    const records = articles.flatMap((g) => [
+      { id: g.name, text: g.text },
+      { id: `copy of ${g.name}`, text: g.text },
+      { id: `changed ${g.name}`, text: changeCharacters(g.text, 4) },
+    ]);
+    const { checked } = await check(records);
+    const verdicts = checked.map((r) => [r.id, (r.quality as Quality).failed.join(','), (r.quality as Quality).duplicate_of]);
+    const expected = articles.flatMap((g) => [
+      [g.name, '', null],
+      [`copy of ${g.name}`, 'duplicate', g.name],
+      [`changed ${g.name}`, 'near-duplicate', g.name],
+    ]);
+    expect(verdicts).toEqual(expected);
   });
 
   it('rejects a record without text', async () => {
