@@ -73,8 +73,9 @@ export function findPeople(doc: Doc): PersonSpan[] {
       const end = i + len;
       const name = text.slice(i, end);
       if (!names.has(name) || taken[end - 1] || doc.straddles(i, end)) continue;
-      // An ordinary word elsewhere (利益 after 得利益 was taken for a name) stays a word.
-      if (doc.isWord(i, end) && !/^nr/.test(doc.posOf(name))) continue;
+      // An ordinary word elsewhere (利益 after 得利益 was taken for a name) stays a word, unless
+      // the context makes it a name again (签约仪式由文献主持).
+      if (doc.isWord(i, end) && !/^nr/.test(doc.posOf(name)) && !endsName(doc, end) && !leftContext(doc, i)) continue;
       if (len < 3 && isHan(text[end]) && !endsName(doc, end) && !doc.lex.nameBoundaries.has(text[end] ?? '')) continue;
       accept({ start: i, end, strength: 'strong' });
       i = end - 1;
