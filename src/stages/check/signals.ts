@@ -17,7 +17,7 @@ import { splitUnits } from './units.js';
 
 export const SIGNALS = {
   length: 'characters of `text`, whitespace excluded (code points)',
-  cjk_share: 'share of Han ideographs among all letters and ideographs',
+  cjk_share: 'Han characters / (Han characters + words in other scripts): a word of Latin (or Greek, kana …) letters weighs like one character, so bilingual text is not drowned by its English',
   replacement_chars: 'number of U+FFFD replacement characters (bytes that could not be decoded)',
   garbage_words: 'occurrences of byte-garbage words that decode to real characters: 锟斤拷, 烫烫烫, 屯屯屯 (data/garbage-words.txt)',
   mojibake_gbk: 'share of non-ASCII bytes that form UTF-8 Chinese characters once the text is re-encoded as GBK (UTF-8 read as GBK: 鍗楀紑); 0 below 10 non-ASCII characters',
@@ -76,7 +76,8 @@ function scanCharacters(text: string) {
   let traditional = 0;
   let length = 0;
   let han = 0;
-  let otherLetters = 0;
+  let otherWords = 0;
+  let inWord = false;
   let replacement = 0;
   let control = 0;
   let run = 0;
@@ -97,6 +98,11 @@ function scanCharacters(text: string) {
     } else {
       run++;
     }
+    if ((flags & OTHER_LETTER) === 0) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      otherWords++;
+    }
     if (flags & SPACE) continue;
     length++;
     if (flags & HAN) {
@@ -104,12 +110,11 @@ function scanCharacters(text: string) {
       const kind = kinds[c];
       if (kind === SIMPLIFIED_ONLY) simplified++;
       else if (kind === TRADITIONAL_ONLY) traditional++;
-    } else if (flags & OTHER_LETTER) otherLetters++;
-    else if (c === 0xfffd) replacement++;
+    } else if (c === 0xfffd) replacement++;
     else if (flags & CONTROL) control++;
   }
   if (run > longestRun) longestRun = run;
-  return { length, han, otherLetters, replacement, control, longestRun, simplified, traditional };
+  return { length, han, otherWords, replacement, control, longestRun, simplified, traditional };
 }
 
 /** Measures every per-record signal (all but the duplicate ones, which need the records before). */
@@ -126,7 +131,7 @@ export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()):
     const scriptChars = chars.simplified + chars.traditional;
     signals = {
       length: chars.length,
-      cjk_share: chars.han + chars.otherLetters === 0 ? 0 : chars.han / (chars.han + chars.otherLetters),
+      cjk_share: chars.han + chars.otherWords === 0 ? 0 : chars.han / (chars.han + chars.otherWords),
       replacement_chars: chars.replacement,
       garbage_words: garbageWordCount(text, words.garbageWords),
       mojibake_gbk: gbkMojibakeShare(text),
