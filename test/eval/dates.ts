@@ -1,11 +1,14 @@
 /**
- * Date eval: the gold dates of the seed pages, and exact-match accuracy on
- * the third-party suites of Chinese time expressions in
+ * Date eval: the gold dates of the seed pages, the gold publication dates
+ * of the web-extraction pages found in their raw text, and exact-match
+ * accuracy on the third-party suites of Chinese time expressions in
  * test/fixtures/dates/*.jsonl. Run: npx tsx test/eval/dates.ts
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import * as cheerio from 'cheerio';
+import iconv from 'iconv-lite';
 import { findDates, todayReference } from '../../src/stages/extract/dates.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,6 +45,46 @@ export function goldDates(): GoldDateResult[] {
   return results;
 }
 
+/** A page of the web-extraction set as text: decoded (UTF-8, else GB18030) and stripped of markup. */
+function pageText(file: string): string {
+  const bytes = readFileSync(file);
+  const utf8 = bytes.toString('utf8');
+  const html = utf8.includes('\ufffd') ? iconv.decode(bytes, 'gb18030') : utf8;
+  const $ = cheerio.load(html);
+  $('script, style').remove();
+  $('br, p, div, td, li, span, a').after(' ');
+  return $.root().text();
+}
+
+export interface PageDateResult {
+  page: string;
+  expected: string;
+  found: boolean;
+}
+
+/**
+ * For each page of fixtures/web-extraction with a gold publication date
+ * (date/*.txt, e.g. `2005-5-7 21:23:57`): whether a date with exactly that
+ * value is found in the page's raw text. The pages are resolved without an
+ * explicit reference, as their publication date is what is being looked for.
+ */
+export function pagePublicationDates(): PageDateResult[] {
+  const base = path.join(ROOT, 'fixtures', 'web-extraction');
+  const results: PageDateResult[] = [];
+  for (const file of readdirSync(path.join(base, 'original')).sort()) {
+    const gold = readFileSync(path.join(base, 'date', file.replace(/\.html?$/, '.txt')), 'utf8').trim();
+    const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(gold);
+    if (!m) continue;
+    const pad = (x: string): string => x.padStart(2, '0');
+    let expected = `${m[1]}-${pad(m[2]!)}`;
+    if (m[3]) expected += `-${pad(m[3])}`;
+    if (m[4]) expected += `T${pad(m[4])}:${m[5]}${m[6] ? `:${m[6]}` : ''}`;
+    const values = findDates(pageText(path.join(base, 'original', file)), todayReference()).map((e) => e.value);
+    results.push({ page: file, expected, found: values.includes(expected) });
+  }
+  return results;
+}
+
 export interface SuiteCase {
   text: string;
   ref: string;
@@ -70,9 +113,9 @@ export function loadSuite(name: string): SuiteCase[] {
 /** A case passes when the expression yields exactly one date with the expected value. */
 export function runSuite(cases: SuiteCase[]): SuiteResult[] {
   return cases.map((c) => {
-    const got = findDates(c.text, { iso: c.ref, explicit: true }).map((e) => `${e.text}=${e.value}`);
-    const values = findDates(c.text, { iso: c.ref, explicit: true }).map((e) => e.value);
-    return { ...c, got, pass: values.length === 1 && values[0] === c.expected };
+    const found = findDates(c.text, { iso: c.ref, explicit: true });
+    const got = found.map((e) => `${e.text}=${e.value}`);
+    return { ...c, got, pass: found.length === 1 && found[0]!.value === c.expected };
   });
 }
 
@@ -85,6 +128,10 @@ export async function evaluate(): Promise<void> {
   for (const g of gold.filter((r) => r.got !== r.expected)) {
     console.log(`  miss ${g.id} ${g.text}: expected ${g.expected}, got ${g.got ?? 'nothing'}`);
   }
+  const pages = pagePublicationDates();
+  const pagesFound = pages.filter((p) => p.found).length;
+  console.log(`dates: web-extraction publication dates found in the raw pages: ${pagesFound}/${pages.length}`);
+  for (const p of pages.filter((r) => !r.found)) console.log(`  miss ${p.page}: ${p.expected}`);
   for (const name of suiteNames()) {
     const results = runSuite(loadSuite(name));
     const passed = results.filter((r) => r.pass).length;

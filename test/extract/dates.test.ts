@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findDates, type DateReference } from '../../src/stages/extract/dates.js';
 import { codePointSlice } from '../../src/core/text.js';
-import { goldDates } from '../eval/dates.js';
+import { goldDates, pagePublicationDates } from '../eval/dates.js';
 import { FIXTURES } from '../helpers.js';
 
 /** Seed 001's publication time, a Sunday. */
@@ -21,11 +22,17 @@ function valueOf(text: string, reference: DateReference = PUBLISHED): string | u
   return found[0]!.value;
 }
 
-describe('findDates on the seed pages', () => {
+describe('findDates on the seed and web-extraction pages', () => {
   it('finds every gold date with its exact value', () => {
     const results = goldDates();
     expect(results.length).toBeGreaterThanOrEqual(8);
     for (const r of results) expect(r.got, `${r.id} ${r.text}`).toBe(r.expected);
+  });
+
+  it('finds the gold publication date of every dated web-extraction page in its raw text', { timeout: 60_000 }, () => {
+    const pages = pagePublicationDates();
+    expect(pages.length).toBe(55);
+    for (const p of pages) expect(p.found, `${p.page} ${p.expected}`).toBe(true);
   });
 
   it('reads the dates of seed 001 as published (2024-02-04T17:51)', () => {
@@ -325,5 +332,41 @@ describe('what is not a date', () => {
 
   it('reads 公元前 years as no date rather than a wrong one', () => {
     expect(pairs('从公元前2000年直到')).toEqual([]);
+  });
+});
+
+describe('properties over generated text', () => {
+  const ISO_POINT = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?|---\d{2})?(?:T\d{2}:\d{2}(?::\d{2})?)?$/;
+  // Fragments of real date expressions, separators, ordinary words and characters outside the BMP.
+  const fragments = [
+    '2023', '年', '1', '12', '月', '27', '日', '号', '至', '-', '—', '~', ':', '.', '/', '点', '分', '半', '上午', '下午', '晚上',
+    '今天', '昨天', '去年', '上周', '周', '一', '三', '十', '二十', '几', '多', '前', '后', '天', '个', '星期', '初', '底', '上旬',
+    '季度', '第', '春节', '国庆', '农历', '正月', '十五', '世纪', '代', '，', '、', ' ', '的', '在', '签约', '企业', '𠀀', '😀', 'V',
+  ];
+  const texts = fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('returns sorted, non-overlapping entities whose text is their code-point slice and whose value is ISO 8601, start before end', () => {
+    fc.assert(
+      fc.property(texts, fc.boolean(), (text, explicit) => {
+        const entities = findDates(text, { iso: '2024-02-04T17:51', explicit });
+        let previousEnd = 0;
+        for (const e of entities) {
+          expect(e.type).toBe('date');
+          expect(e.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(e.end).toBeGreaterThan(e.start);
+          expect(codePointSlice(text, e.start, e.end)).toBe(e.text);
+          const parts = e.value!.split('/');
+          expect(parts.length).toBeLessThanOrEqual(2);
+          for (const part of parts) {
+            expect(part, e.value).not.toBe('');
+            expect(part, e.value).toMatch(ISO_POINT);
+          }
+          // both ends are written at one precision, so full dates order as strings
+          if (parts.length === 2 && /^\d{4}/.test(parts[0]!)) expect(parts[0]! <= parts[1]!, e.value).toBe(true);
+          previousEnd = e.end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

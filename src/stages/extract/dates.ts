@@ -57,7 +57,7 @@ function resolveExpr(expr: Expr, ctx: Context): Value | null {
   for (const bump of [0, 1]) {
     const to = resolveSpec(expr.to, endCtx, { from: from.start, bump });
     if (!to) return null;
-    const endKey = momentKey(to.end);
+    const endKey = momentKey(to.end, true);
     if (startKey === null || endKey === null || endKey >= startKey) return { start: from.start, end: to.end };
   }
   return null;
@@ -70,19 +70,24 @@ function resolveExpr(expr: Expr, ctx: Context): Value | null {
 export function findDates(text: string, reference: DateReference): Entity[] {
   const ref = parseReference(reference.iso, reference.explicit) ?? parseReference(todayReference().iso, false)!;
   const tokens = tokenize(text);
-  const grammar = new Grammar(tokens, text);
+  const grammar = new Grammar(tokens);
   const toCodePoint = utf16ToCodePoint(text);
   const entities: Entity[] = [];
   const ctx: Context = { ref, anchor: null, listed: null };
   let previousEnd = -1;
   for (let i = 0; i < tokens.length; ) {
-    const match = grammar.expression(i);
+    let match = grammar.expression(i);
     if (!match) {
       i++;
       continue;
     }
     ctx.listed = previousEnd >= 0 && isListGap(tokens, previousEnd, match.start) ? ctx.anchor : null;
-    const value = resolveExpr(match.expr, ctx);
+    let value = resolveExpr(match.expr, ctx);
+    // A range whose end does not fit its start (正月~去年): keep the start alone.
+    if (!value && match.expr.kind === 'range' && match.firstEnd !== undefined) {
+      match = { start: match.start, end: match.firstEnd, expr: { kind: 'point', spec: match.expr.from } };
+      value = resolveExpr(match.expr, ctx);
+    }
     const iso = value ? formatValue(value) : null;
     if (value && iso) {
       const startOffset = tokens[match.start]!.start;

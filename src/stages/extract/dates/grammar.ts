@@ -11,7 +11,7 @@
  * reference date; resolve.ts turns it into calendar dates.
  */
 import type { Token } from './lexer.js';
-import { getLexicon, UNIT_ORDER, type Holiday, type PartOfDay, type PosParent, type Role, type Unit } from './lexicon.js';
+import { getLexicon, isStarter, UNIT_ORDER, type Holiday, type PartOfDay, type PosParent, type Role, type Unit } from './lexicon.js';
 import { isCountingTwo } from './numbers.js';
 
 export type YearField =
@@ -74,6 +74,8 @@ export interface Match {
   start: number;
   end: number;
   expr: Expr;
+  /** For a range of two whole points: where the first ends, to fall back on it alone. */
+  firstEnd?: number;
 }
 
 interface Parsed {
@@ -113,8 +115,6 @@ interface Count {
   amount: number;
   /** For approximate counts (二十几, 3年多): the range the amount lies in. */
   range: [number, number] | null;
-  /** The unit token was one that also labels calendar fields (年, 日, 月). */
-  calendarUnit: boolean;
 }
 
 function isCjkIdeograph(ch: string | undefined): boolean {
@@ -131,10 +131,7 @@ const APPOSITIVE_CLOSERS = new Set([')', '）']);
 export class Grammar {
   private readonly starters = getLexicon().starters;
 
-  constructor(
-    private readonly t: Token[],
-    private readonly text: string,
-  ) {}
+  constructor(private readonly t: Token[]) {}
 
   // ---- token helpers ---------------------------------------------------
 
@@ -165,12 +162,6 @@ export class Grammar {
   private unitAt(i: number, unit: Unit, use: 'cal' | 'count'): RoleOf<'unit'> | undefined {
     const role = this.roleAt(i, 'unit');
     return role && role.unit === unit && role[use] ? role : undefined;
-  }
-
-  /** The character right after token i, or undefined at the end. */
-  private charAfter(i: number): string | undefined {
-    const token = this.t[i];
-    return token ? this.text[token.end] : undefined;
   }
 
   /**
@@ -222,17 +213,13 @@ export class Grammar {
    */
   private startsSomething(i: number): boolean {
     const token = this.t[i]!;
-    const only = (role: RoleName): boolean => token.roles.every((r) => r.role === role || !this.isStarterRole(r));
+    const only = (role: RoleName): boolean => token.roles.every((r) => r.role === role || !isStarter(token.text, r));
     const next = this.t[i + 1];
     const countFollows = next !== undefined && (next.kind === 'num' || next.kind === 'cnum' || this.roleAt(i + 1, 'half') !== undefined);
     if (only('unit')) return this.posAt(i + 1, 'year') !== undefined || this.posAt(i + 1, 'month') !== undefined || this.weekdayAt(i + 1) !== null;
     if (only('dir') || only('span')) return countFollows;
     if (only('mod')) return countFollows || (next !== undefined && next.kind === 'word');
     return true;
-  }
-
-  private isStarterRole(role: Role): boolean {
-    return role.role !== 'particle' && role.role !== 'stop' && role.role !== 'block';
   }
 
   expression(i: number): Match | null {
@@ -243,7 +230,7 @@ export class Grammar {
     if (restated) return { start: i, end: restated.end, expr: restated.expr };
     if (first.expr.kind === 'point') {
       const second = this.rangeEnd(first.end, first.expr.spec);
-      if (second) return { start: i, end: second.end, expr: { kind: 'range', from: first.expr.spec, to: second.spec } };
+      if (second) return { start: i, end: second.end, expr: { kind: 'range', from: first.expr.spec, to: second.spec }, firstEnd: first.end };
     }
     return { start: i, end: first.end, expr: first.expr };
   }
@@ -291,7 +278,7 @@ export class Grammar {
     }
     if (from.weekday !== undefined && !from.day) {
       if (n.value < 1 || n.value > 7 || !n.chinese) return null;
-      return { end: i + 1, spec: { week: from.week ?? 0, weekday: n.value === 7 ? 7 : n.value } };
+      return { end: i + 1, spec: { week: from.week ?? 0, weekday: n.value } };
     }
     if (from.day?.kind === 'abs' && n.value >= 1 && n.value <= 31 && !isCountingTwo(n.text)) {
       return { end: i + 1, spec: { day: { kind: 'abs', value: n.value }, ...(from.lunar ? { lunar: true } : {}) } };
@@ -354,7 +341,7 @@ export class Grammar {
     if (level <= Level.Month) {
       const range = rangeStart === null ? this.fieldRange(j, s, Level.Month) : null;
       if (range) return range;
-      const month = this.monthAt(j, s);
+      const month = this.monthAt(j);
       if (month) {
         Object.assign(s, month.spec);
         j = month.end;
@@ -612,7 +599,7 @@ export class Grammar {
       range = [n.value, n.value + 1];
       j++;
     }
-    return { end: j, unit: unit.unit, amount, range, calendarUnit: unit.cal };
+    return { end: j, unit: unit.unit, amount, range };
   }
 
   /**
@@ -888,7 +875,7 @@ export class Grammar {
 
   // ---- month -------------------------------------------------------------
 
-  private monthAt(i: number, s: Spec): { end: number; spec: Spec } | null {
+  private monthAt(i: number): { end: number; spec: Spec } | null {
     let j = i;
     const spec: Spec = {};
     if (this.roleAt(j, 'lunar')) {
@@ -912,7 +899,6 @@ export class Grammar {
     // 3月多, 三月份以来 are fine; 三个月 never reaches here (个 sits between).
     if (n.chinese && n.digits !== null && n.digits.length > 1 && n.value > 12) return null;
     spec.month = { kind: 'abs', value: n.value, leap };
-    void s;
     return { end: j + 2, spec };
   }
 
@@ -925,6 +911,9 @@ export class Grammar {
     if (!s.month && this.textAt(j) === '月' && this.posAt(j + 1, 'month') && !s.year && this.afterBoundary(j)) {
       spec.month = { kind: 'rel', offset: 0, anaphoric: false };
       j++;
+    } else if (!s.month && !s.year && this.posAt(j, 'month')?.standalone && !this.posAt(j, 'year')) {
+      // 下旬 alone: this month's
+      spec.month = { kind: 'rel', offset: 0, anaphoric: false };
     }
     if (!s.month && !spec.month) return null;
     // 正月初8: 初 before a number is a lunar day (dayAt), not 月初
@@ -953,7 +942,9 @@ export class Grammar {
       return { end: i + 1, spec };
     }
     const holiday = this.roleAt(i, 'holiday');
-    if (holiday && !s.month) return { end: i + 1, spec: { holiday: holiday.holiday } };
+    if (holiday && !holiday.numeral && !s.month) return { end: i + 1, spec: { holiday: holiday.holiday } };
+    const numeral = this.numeralHoliday(i);
+    if (numeral && !s.month) return numeral;
 
     const lunarMonth = s.lunar === true && s.month !== undefined;
     // 初五, 初8: the first ten days of a lunar month
@@ -978,6 +969,22 @@ export class Grammar {
       return { end: i + 1, spec };
     }
     return null;
+  }
+
+  /**
+   * 五一假期, 十一黄金周, 七一前夕: a festival named by its numerals, which
+   * counts only before a word that shows it (五一劳动节 is read whole).
+   */
+  private numeralHoliday(i: number): { end: number; spec: Spec } | null {
+    const token = this.t[i];
+    if (token?.kind !== 'cnum' || !this.roleAt(i + 1, 'holidaynext')) return null;
+    const role = getLexicon()
+      .roles.get(token.text)
+      ?.find((r): r is RoleOf<'holiday'> => r.role === 'holiday' && r.numeral);
+    if (!role) return null;
+    // 十一国庆节: the festival's name after its numerals belongs to it
+    const end = this.roleAt(i + 1, 'holiday') ? i + 2 : i + 1;
+    return { end, spec: { holiday: role.holiday } };
   }
 
   /** Whether the month token just before was written in Chinese or is a lunar month name. */

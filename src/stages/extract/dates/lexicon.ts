@@ -29,12 +29,25 @@ export type Role =
   | { role: 'lunar' }
   | { role: 'lunarmonth'; month: number }
   | { role: 'leap' }
-  | { role: 'holiday'; holiday: Holiday }
+  | { role: 'holiday'; holiday: Holiday; numeral: boolean }
   | { role: 'term'; name: string; standalone: boolean }
   | { role: SimpleRole };
 
 /** Roles that carry no arguments. */
-type SimpleRole = 'ordinal' | 'first' | 'approx' | 'half' | 'quarterhour' | 'oclock' | 'weekend' | 'of' | 'block' | 'preblock' | 'decade' | 'lead';
+type SimpleRole =
+  | 'ordinal'
+  | 'first'
+  | 'approx'
+  | 'half'
+  | 'quarterhour'
+  | 'oclock'
+  | 'weekend'
+  | 'of'
+  | 'block'
+  | 'preblock'
+  | 'decade'
+  | 'lead'
+  | 'holidaynext';
 
 export type Holiday =
   | { rule: 'solar' | 'lunar'; month: number; day: number }
@@ -111,6 +124,7 @@ function parseRole(fields: string[], file: string): Role {
     case 'preblock':
     case 'decade':
     case 'lead':
+    case 'holidaynext':
       return { role };
     default:
       return fail();
@@ -120,9 +134,9 @@ function parseRole(fields: string[], file: string): Role {
 function parseHoliday(fields: string[]): Holiday {
   const [name, rule, arg = ''] = fields;
   if (rule === 'lunar' && arg === 'eve') return { rule: 'eve' };
-  if (rule === 'solar' || rule === 'lunar') {
+  if (rule === 'solar' || rule === 'lunar' || rule === 'numeral') {
     const [month, day] = arg.split('-').map(Number);
-    return { rule, month: month!, day: day! };
+    return { rule: rule === 'lunar' ? 'lunar' : 'solar', month: month!, day: day! };
   }
   if (rule === 'nth') {
     const [month, n, weekday] = arg.split(':').map(Number);
@@ -148,7 +162,8 @@ const STARTER_ROLES = new Set<string>([
   'holiday', 'term', 'weekend', 'first', 'ordinal', 'pod',
 ]);
 
-function isStarter(word: string, role: Role): boolean {
+/** Whether `role` lets `word` open an expression. */
+export function isStarter(word: string, role: Role): boolean {
   if (STARTER_ROLES.has(role.role)) return true;
   if (role.role === 'pos') return role.standalone;
   // 周一; and 年 / 月 standing for the reference's year or month (年底, 月初)
@@ -168,7 +183,7 @@ export function getLexicon(): Lexicon {
   };
   for (const fields of readTable('stages/extract/data/time-words.txt')) add(fields[0]!, parseRole(fields, 'time-words.txt'));
   for (const fields of readTable('stages/extract/data/time-holidays.txt')) {
-    add(fields[0]!, { role: 'holiday', holiday: parseHoliday(fields) });
+    add(fields[0]!, { role: 'holiday', holiday: parseHoliday(fields), numeral: fields[1] === 'numeral' });
   }
   for (const [name, , , , , , standalone] of readTable('stages/extract/data/time-solar-terms.txt')) {
     add(name!, { role: 'term', name: name!, standalone: standalone === 'standalone' });

@@ -104,10 +104,19 @@ function monthRange(y: number, from: number, to: number): Value {
   return { start: moment(y, from, null, 'month'), end: moment(y, to, null, 'month') };
 }
 
-/** Seconds since the epoch of a moment with a full date (for ordering). */
-export function momentKey(mo: Moment): number | null {
-  if (mo.y === null || mo.m === null) return null;
-  return dayNumber(mo.y, mo.m, mo.d ?? 1) * 86_400 + mo.h * 3600 + mo.mi * 60 + mo.s;
+/**
+ * Seconds since the epoch of the first (or, `atEnd`, the last) second a
+ * moment covers, for ordering; null without a year.
+ */
+export function momentKey(mo: Moment, atEnd = false): number | null {
+  if (mo.y === null) return null;
+  const m = mo.m ?? (atEnd ? 12 : 1);
+  const d = mo.d ?? (atEnd ? daysInMonth(mo.y, m) : 1);
+  const rank = PRECISION_RANK[mo.precision];
+  const h = rank >= PRECISION_RANK.hour ? mo.h : atEnd ? 23 : 0;
+  const mi = rank >= PRECISION_RANK.minute ? mo.mi : atEnd ? 59 : 0;
+  const sec = rank >= PRECISION_RANK.second ? mo.s : atEnd ? 59 : 0;
+  return dayNumber(mo.y, m, d) * 86_400 + h * 3600 + mi * 60 + sec;
 }
 
 function refDay(ref: Reference): number {
@@ -131,7 +140,7 @@ function distance(a: [number, number], b: [number, number]): number {
 // ---- calendar frames ---------------------------------------------------
 
 /** What a spec names within one (solar or lunar) year: a run of days or of months. */
-type Frame = { days: [number, number]; precision: 'day' | 'month' | 'year' } | null;
+type Frame = { days: [number, number]; precision: 'day' | 'month' } | null;
 
 function solarMonthFrame(y: number, m: number): Frame {
   return { days: [dayNumber(y, m, 1), dayNumber(y, m, daysInMonth(y, m))], precision: 'month' };
@@ -211,14 +220,14 @@ function frameIn(spec: Spec, y: number): Frame | undefined {
   return solarMonthFrame(y, m);
 }
 
-function frameValue(frame: NonNullable<Frame>, y: number, spec: Spec): Value {
+/** The value of a frame; a single day carries the spec's clock time. */
+function frameValue(frame: NonNullable<Frame>, spec: Spec): Value {
   if (frame.precision === 'month') {
     const a = fromDayNumber(frame.days[0]);
     const b = fromDayNumber(frame.days[1]);
     return { start: moment(a.y, a.m, null, 'month'), end: moment(b.y, b.m, null, 'month') };
   }
-  if (frame.precision === 'year') return point(moment(y, null, null, 'year'));
-  void spec;
+  if (frame.days[0] === frame.days[1]) return withClock(frame.days[0], spec);
   return dayRange(frame.days[0], frame.days[1]);
 }
 
@@ -253,14 +262,16 @@ export function resolveSpec(spec: Spec, ctx: Context, inherit: Inherit | null = 
   // Relative days: 昨天, 三天后, 当天, 次日
   if (spec.day?.kind === 'rel') {
     const base = anchorOr(ctx, spec.day.anaphoric, 'd');
-    return withClock(dayNumber(base.y, base.m, base.d) + spec.day.offset, spec, ctx);
+    return withClock(dayNumber(base.y, base.m, base.d) + spec.day.offset, spec);
   }
 
   // Weeks: 上周, 周三, 下周六, 这周末
   if (spec.week !== undefined && !spec.month && !spec.holiday && spec.day === undefined) {
     let monday = mondayOf(refDay(ref)) + 7 * spec.week;
-    if (inherit?.from.y != null && inherit.from.d !== null) monday = mondayOf(dayNumber(inherit.from.y, inherit.from.m!, inherit.from.d)) + 7 * inherit.bump;
-    if (spec.weekday !== undefined) return withClock(monday + spec.weekday - 1, spec, ctx);
+    // the end of a range (周三至周五) lies in the week of its start, or the next
+    const from = inherit?.from;
+    if (from && from.y !== null && from.m !== null && from.d !== null) monday = mondayOf(dayNumber(from.y, from.m, from.d)) + 7 * inherit!.bump;
+    if (spec.weekday !== undefined) return withClock(monday + spec.weekday - 1, spec);
     if (spec.weekend) return dayRange(monday + 5, monday + 6);
     return dayRange(monday, monday + 6);
   }
@@ -290,7 +301,7 @@ export function resolveSpec(spec: Spec, ctx: Context, inherit: Inherit | null = 
     const base = anchorOr(ctx, spec.month.anaphoric, 'm');
     const { y, m } =
       year !== undefined && !spec.month.anaphoric ? addMonths(year, ref.m, spec.month.offset) : addMonths(base.y, base.m, spec.month.offset);
-    return monthValue(y, m, spec, ctx);
+    return monthValue(y, m, spec);
   }
   if (spec.quarterOffset !== undefined) {
     const q = Math.floor((ref.m - 1) / 3) + spec.quarterOffset;
@@ -320,21 +331,16 @@ export function resolveSpec(spec: Spec, ctx: Context, inherit: Inherit | null = 
     }
   }
   const frame = frameIn(spec, year);
-  if (!frame) return null;
-  const value = frameValue(frame, year, spec);
-  if (frame.precision === 'day' && frame.days[0] === frame.days[1]) return withClock(frame.days[0], spec, ctx);
-  return value;
+  return frame ? frameValue(frame, spec) : null;
 }
 
-function monthValue(y: number, m: number, spec: Spec, ctx: Context): Value | null {
+function monthValue(y: number, m: number, spec: Spec): Value | null {
   if (spec.day?.kind === 'abs') {
     if (!isValidDate(y, m, spec.day.value)) return null;
-    return withClock(dayNumber(y, m, spec.day.value), spec, ctx);
+    return withClock(dayNumber(y, m, spec.day.value), spec);
   }
   const frame = frameIn({ ...spec, month: { kind: 'abs', value: m, leap: false } }, y);
-  if (!frame) return null;
-  if (frame.precision === 'day' && frame.days[0] === frame.days[1]) return withClock(frame.days[0], spec, ctx);
-  return frameValue(frame, y, spec);
+  return frame ? frameValue(frame, spec) : null;
 }
 
 /**
@@ -393,7 +399,7 @@ function resolveBareDay(d: number, spec: Spec, ctx: Context, inherit: Inherit | 
     // the month (and year, when known) of the date just before
     const { y, m } = addMonths(from.y ?? ANY_LEAP_YEAR, from.m, inherit?.bump ?? 0);
     if (!isValidDate(y, m, d)) return null;
-    if (from.y !== null) return withClock(dayNumber(y, m, d), spec, ctx);
+    if (from.y !== null) return withClock(dayNumber(y, m, d), spec);
     const mo = moment(null, m, d, 'day');
     return point(applyClock(mo, spec) ?? mo);
   }
@@ -415,7 +421,7 @@ function resolveBareDay(d: number, spec: Spec, ctx: Context, inherit: Inherit | 
       bestDistance = dist;
     }
   }
-  return best === null ? null : withClock(best, spec, ctx);
+  return best === null ? null : withClock(best, spec);
 }
 
 function resolveTimeOnly(spec: Spec, ctx: Context, inherit: Inherit | null): Value | null {
@@ -423,12 +429,12 @@ function resolveTimeOnly(spec: Spec, ctx: Context, inherit: Inherit | null): Val
   if (from && from.m !== null && from.d !== null) {
     // on the date of the range's start (the next day when the times wrap)
     const n = dayNumber(from.y ?? ANY_LEAP_YEAR, from.m, from.d) + (inherit?.bump ?? 0);
-    if (from.y !== null) return withClock(n, spec, ctx);
+    if (from.y !== null) return withClock(n, spec);
     const { m, d } = fromDayNumber(n);
     const mo = moment(null, m, d, 'day');
     return point(applyClock(mo, spec) ?? mo);
   }
-  if (ctx.ref.explicit) return withClock(refDay(ctx.ref), spec, ctx);
+  if (ctx.ref.explicit) return withClock(refDay(ctx.ref), spec);
   const mo: Moment = { ...moment(null, null, null, 'hour'), timeOnly: true };
   const timed = applyClock(mo, spec);
   return timed ? point(timed) : null;
@@ -469,8 +475,7 @@ function applyClock(mo: Moment, spec: Spec): Moment | null {
   return out;
 }
 
-function withClock(n: number, spec: Spec, ctx: Context): Value {
-  void ctx;
+function withClock(n: number, spec: Spec): Value {
   const day = dayMoment(n);
   const timed = applyClock(day, spec);
   return point(timed ?? day);
