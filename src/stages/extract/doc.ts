@@ -53,6 +53,7 @@ export class Doc {
     for (const m of this.lex.trie.scan(text)) {
       (this.starting[m.start] ??= []).push(m);
       (this.ending[m.end] ??= []).push(m);
+      if (!ENUMERATED.has(m.kind)) continue;
       let list = this.byKind.get(m.kind);
       if (!list) this.byKind.set(m.kind, (list = []));
       list.push(m);
@@ -130,13 +131,15 @@ export class Doc {
     return best;
   }
 
-  /** Every listed word of `kind`, in text order. */
+  /** Every listed word of `kind` (one of ENUMERATED), in text order. */
   all(kind: Kind): readonly Match[] {
     return this.byKind.get(kind) ?? NONE;
   }
 }
 
 const posCache = new Map<string, string>();
+/** The kinds the recognizers list with all(); others are only looked up by offset. */
+const ENUMERATED = new Set<Kind>(['surname', 'title', 'org-suffix', 'org', 'org-abbr', 'place-suffix', 'place-abbr']);
 const NONE: Match[] = [];
 
 /** Chinese characters of the basic block and extension A (the ones names are written with). */

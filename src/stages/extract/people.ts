@@ -67,8 +67,8 @@ export function findPeople(doc: Doc): PersonSpan[] {
 
   // 3. The same name elsewhere in the document.
   const names = new Set(found.map((p) => text.slice(p.start, p.end)));
-  for (let i = 0; i < text.length; i++) {
-    if (taken[i]) continue;
+  for (let i = 0; i < text.length && names.size > 0; i++) {
+    if (taken[i] || !doc.hasStart(i, 'surname')) continue;
     for (const len of [4, 3, 2]) {
       const end = i + len;
       const name = text.slice(i, end);
@@ -166,14 +166,13 @@ function givenScore(g: GivenChar | undefined): number {
 function leftContext(doc: Doc, start: number): boolean {
   let i = start;
   while (i > 0 && SPACES.test(doc.text[i - 1] ?? '')) i--;
-  if (doc.endingAt(i, 'title').length > 0) return true;
-  if (doc.endingAt(i, 'cue-before').length > 0) return true;
-  return false;
+  return doc.hasEnd(i, 'title') || doc.hasEnd(i, 'cue-before');
 }
 
 /** A speech verb, cue or title that follows a name at `end`, or the end of a clause. */
 function endsName(doc: Doc, end: number): boolean {
-  if (doc.startingAt(end, 'cue-after').length > 0) return true;
+  if (doc.hasStart(end, 'cue-after')) return true;
+  if (!doc.hasStart(end, 'title')) return false;
   for (const t of doc.startingAt(end, 'title')) if (doc.lex.titlesAfter.has(doc.text.slice(t.start, t.end))) return true;
   return false;
 }
@@ -186,6 +185,7 @@ function followedByTitle(doc: Doc, end: number): boolean {
 /** A title or its prefix starting inside the given name (西浦执行校长: 浦执行 is no name). */
 function titleStartsWithin(doc: Doc, from: number, end: number): boolean {
   for (let i = from; i < end; i++) {
+    if (!doc.hasStart(i, 'title') && !doc.hasStart(i, 'title-prefix')) continue;
     if (doc.startingAt(i, 'title').some((t) => t.end > end)) return true;
     if (doc.startingAt(i, 'title-prefix').some((t) => doc.startingAt(t.end, 'title').length > 0 && t.end >= end)) return true;
   }
@@ -248,7 +248,7 @@ function knownNameOpeningWord(doc: Doc, start: number, end: number): boolean {
 }
 
 function containsPlace(doc: Doc, from: number, end: number): boolean {
-  for (let i = from; i < end; i++) if (doc.startingAt(i, 'place').some((m) => m.end <= end)) return true;
+  for (let i = from; i < end; i++) if (doc.hasStart(i, 'place') && doc.startingAt(i, 'place').some((m) => m.end <= end)) return true;
   return false;
 }
 
@@ -261,7 +261,7 @@ function isCueWord(doc: Doc, start: number, end: number): boolean {
 function containsListedWord(doc: Doc, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     for (const kind of ['title', 'title-prefix', 'org-suffix', 'place', 'org', 'verb'] as const) {
-      if (doc.startingAt(i, kind).length) return true;
+      if (doc.hasStart(i, kind)) return true;
     }
   }
   return false;

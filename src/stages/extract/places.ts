@@ -29,6 +29,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     if (blocked[i] || !doc.boundary(i)) continue;
     let best: Span | undefined;
     for (const kind of ['place', 'place-short'] as const) {
+      if (!doc.hasStart(i, kind)) continue;
       for (const m of doc.startingAt(i, kind)) {
         if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '')) || (best && best.end >= m.end)) continue;
         if (kind === 'place-short' && !text.includes(lex.placeFull.get(text.slice(m.start, m.end)) ?? '\0')) continue;
