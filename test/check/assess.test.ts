@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
-import { assess, defaultRules } from '../../src/stages/check/index.js';
+import { assess, defaultRules, mergeRules } from '../../src/stages/check/index.js';
 import { changeCharacters, furniture, goldBodies, readAsGbk, readAsLatin1, readAsWindows1252 } from './corpus.js';
 
 const rules = defaultRules();
@@ -127,12 +127,16 @@ describe('single signals on real text', () => {
     expect(mixed.failed).toEqual(['trad-simp-mix']);
   });
 
-  it('flags a missing title only for records with metadata', () => {
+  it('measures a missing title only for records with metadata, and fails it when asked to', () => {
     expect(assess({ text: body }, rules).signals.missing_title).toBeUndefined();
-    const { failed, signals } = assess({ text: body, metadata: { published: '2023-01-28T11:22' } }, rules);
+    const record = { text: body, metadata: { published: '2023-01-28T11:22' } };
+    const { failed, signals } = assess(record, rules);
     expect(signals.missing_title).toBe(1);
     expect(signals.missing_published).toBe(0);
-    expect(failed).toEqual(['missing-title']);
+    expect(failed).toEqual([]);
+    const strict = mergeRules(rules, { 'missing-title': { enabled: true }, 'missing-published': { enabled: true } }, 'strict.json');
+    expect(assess(record, strict).failed).toEqual(['missing-title']);
+    expect(assess({ text: body, metadata: {} }, strict).failed).toEqual(['missing-title', 'missing-published']);
   });
 
   it('does not take a URL inside a sentence for a link line', () => {
