@@ -130,6 +130,16 @@ describe('times of day', () => {
     expect(pairs('1月8日下午,南京医科大学')).toEqual([['1月8日', '2024-01-08']]);
   });
 
+  it('reads slashed dates day first, unless the text writes them month first', () => {
+    expect(valueOf('发布日期： 7/5/2005 9:23:57 PM')).toBe('2005-05-07T21:23:57');
+    expect(valueOf('发表时间： 06/02/2022 - 13:48')).toBe('2022-02-06T13:48');
+    expect(valueOf('10/31/1974')).toBe('1974-10-31');
+    expect(pairs('归档 12/01/2004 至今，最后一篇 12/31/2004')).toEqual([
+      ['12/01/2004', '2004-12-01'],
+      ['12/31/2004', '2004-12-31'],
+    ]);
+  });
+
   it('places an hour by its part of the day', () => {
     expect(valueOf('今晚8点')).toBe('2024-02-04T20:00');
     expect(valueOf('昨天下午3点半')).toBe('2024-02-03T15:30');
@@ -138,6 +148,8 @@ describe('times of day', () => {
     expect(valueOf('凌晨4时许')).toBe('2024-02-04T04:00');
     expect(valueOf('上午8时30分')).toBe('2024-02-04T08:30');
     expect(valueOf('下午5点多钟')).toBe('2024-02-04T17:00');
+    expect(valueOf('2005-04-27 12:00PM')).toBe('2005-04-27T12:00');
+    expect(valueOf('晚上12点')).toBe('2024-02-05T00:00');
   });
 });
 
@@ -318,6 +330,7 @@ describe('what is not a date', () => {
     ['三日内完成'],
     ['5日游'],
     ['限一月内出境'],
+    ['保存一天 保存一月 保存一年'],
     ['近日，记者获悉'],
     ['日前，有关部门'],
     ['2018'],

@@ -130,8 +130,32 @@ const APPOSITIVE_CLOSERS = new Set([')', '）']);
 
 export class Grammar {
   private readonly starters = getLexicon().starters;
+  /** How this text orders slashed dates; see slashOrder. */
+  private readonly monthFirst: boolean;
 
-  constructor(private readonly t: Token[]) {}
+  constructor(private readonly t: Token[]) {
+    this.monthFirst = this.slashOrder() === 'month-first';
+  }
+
+  /**
+   * Slashed dates (7/5/2005) are day/month/year on most Chinese pages of the
+   * fixtures, month/day/year on some (a US blog's 12/31/2004). A text is read
+   * month-first when one of its slashed dates can only be (a second number
+   * above 12) and none can only be day-first.
+   */
+  private slashOrder(): 'day-first' | 'month-first' {
+    let dayFirst = false;
+    let monthFirst = false;
+    for (let i = 0; i + 4 < this.t.length; i++) {
+      if (this.textAt(i + 1) !== '/' || this.textAt(i + 3) !== '/' || this.t[i + 4]!.kind !== 'num') continue;
+      const a = this.t[i]!;
+      const b = this.t[i + 2]!;
+      if (a.kind !== 'num' || b.kind !== 'num' || a.value === null || b.value === null) continue;
+      if (a.value > 12 && b.value <= 12) dayFirst = true;
+      if (b.value > 12 && a.value <= 12) monthFirst = true;
+    }
+    return monthFirst && !dayFirst ? 'month-first' : 'day-first';
+  }
 
   // ---- token helpers ---------------------------------------------------
 
@@ -404,6 +428,8 @@ export class Grammar {
     }
 
     if (j === i || !isComplete(s)) return null;
+    // 一月 alone after a word of the sentence is "one month" (保存一月), not January.
+    if (isMonthAlone(s) && this.t[i]!.kind === 'cnum' && !this.afterBoundary(i)) return null;
     return this.finish(j, s);
   }
 
@@ -510,7 +536,8 @@ export class Grammar {
   /**
    * 7/5/2005, 06/02/2022 - 13:48, 10/31/74: day/month/year, as the Chinese
    * pages of the fixtures write it (7/5/2005 is 7 May 2005, 06/02/2022 is
-   * 6 February); month/day/year only when the second number cannot be a month.
+   * 6 February); month/day/year when the second number cannot be a month, or
+   * when the text writes its dates that way (slashOrder).
    */
   private slashDate(i: number): { end: number; spec: Spec } | null {
     const a = this.ordinalNumAt(i, 1, 31);
@@ -520,7 +547,7 @@ export class Grammar {
     const digits = yearToken.digits ?? '';
     if (digits.length !== 2 && digits.length !== 4) return null;
     if (this.textAt(i + 5) === '/' || this.t[i + 5]?.kind === 'num') return null;
-    const monthFirst = b.value > 12;
+    const monthFirst = b.value > 12 || (this.monthFirst && a.value <= 12);
     const month = monthFirst ? a.value : b.value;
     const day = monthFirst ? b.value : a.value;
     if (month > 12) return null;
@@ -1162,6 +1189,10 @@ function isSpecified(s: Spec): boolean {
     s.term !== undefined ||
     s.season !== undefined
   );
+}
+
+function isMonthAlone(s: Spec): boolean {
+  return s.month?.kind === 'abs' && !s.year && !s.day && !s.days && !s.clock && !s.nthWeekday;
 }
 
 /** Whether the parts read make a date on their own. */

@@ -6,7 +6,7 @@
 import { readTable } from '../../../core/wordlist.js';
 
 export type Unit = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'century';
-export type PartOfDay = 'am' | 'noon' | 'pm' | 'night';
+export type PartOfDay = 'am' | 'noon' | 'pm' | 'evening' | 'night';
 export type PosParent = 'year' | 'month' | 'decade' | 'century';
 
 /** One role of a word; a word can have several. */
@@ -60,7 +60,7 @@ const UNITS: readonly string[] = ['year', 'quarter', 'month', 'week', 'day', 'ho
 
 /** Units from the largest to the smallest. */
 export const UNIT_ORDER: readonly Unit[] = ['century', 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second'];
-const PODS: readonly string[] = ['am', 'noon', 'pm', 'night'];
+const PODS: readonly string[] = ['am', 'noon', 'pm', 'evening', 'night'];
 
 function parseRole(fields: string[], file: string): Role {
   const [word, role, a, b, c, d] = fields;

@@ -447,6 +447,8 @@ function hourOf(clock: Clock, pod: PartOfDay | undefined): number {
   const h = clock.hour;
   switch (pod) {
     case 'pm':
+      return h >= 1 && h < 12 ? h + 12 : h;
+    case 'evening':
       return h >= 1 && h < 12 ? h + 12 : h === 12 ? 24 : h;
     case 'noon':
       return h >= 1 && h <= 3 ? h + 12 : h;
