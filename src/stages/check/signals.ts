@@ -10,10 +10,15 @@ import { readList } from '../../core/wordlist.js';
 import { garbageWordCount, gbkMojibakeShare, latin1MojibakeShare } from './mojibake.js';
 import { scanLines, type Lines } from './lines.js';
 import { duplicateLineShares, duplicateParagraphShares, ngramShares } from './repetition.js';
-import { boilerplatePhraseCount, linkLineCount, loadBoilerplate, SHORT_LINE, type BoilerplatePhrases } from './residue.js';
+import { boilerplatePhraseCount, LINK_LINE_TEXT, linkLineCount, loadBoilerplate, SHORT_LINE, type BoilerplatePhrases } from './residue.js';
 import { scriptKinds, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-mix.js';
 import { BREAK, classOf, CONTROL, HAN, OTHER_LETTER, SPACE } from './chars.js';
 import { splitUnits } from './units.js';
+
+/** Windows of this many 4-grams for `keyword_density`; about two paragraphs of news. */
+const KEYWORD_WINDOW = 300;
+/** Below this many script-specific characters `trad_simp_mix` is 0: too few to tell. */
+const MIN_SCRIPT_CHARS = 20;
 
 export const SIGNALS = {
   length: 'characters of `text`, whitespace excluded (code points)',
@@ -24,8 +29,8 @@ export const SIGNALS = {
   mojibake_latin1: 'share of non-ASCII characters that form UTF-8 sequences once mapped back to Latin-1/windows-1252 bytes (UTF-8 read as Latin-1: å¤§å­¦); 0 below 10 non-ASCII characters',
   control_chars: 'number of C0/C1 control characters other than tab, line feed and carriage return',
   boilerplate_phrases: `number of distinct page-furniture phrases (ICP备, 版权所有, 当前位置, 相关文章, 点赞, 新闻热线 …; data/boilerplate.txt), some counted only in lines of at most ${SHORT_LINE} characters`,
-  link_lines: 'number of lines that are a URL with at most 30 other characters (link farms, link lists)',
-  keyword_density: 'largest share of a 300-unit window covered by one repeated 4-gram (keyword stuffing); units are Han characters and Latin words',
+  link_lines: `number of lines that are a URL with at most ${LINK_LINE_TEXT} other characters (link farms, link lists)`,
+  keyword_density: `largest share of a window of ${KEYWORD_WINDOW} 4-grams (advancing by half a window) covered by one repeated 4-gram (keyword stuffing); units are Han characters and Latin words`,
   longest_unpunctuated: 'longest stretch of characters without punctuation or a line break (keyword lists and tag clouds run on for hundreds)',
   short_line_share: `share of non-empty lines of at most ${SHORT_LINE} characters (list-like pages; FineWeb's short_line_ratio)`,
   dup_line_share: 'share of non-empty lines that repeat an earlier line (Gopher: duplicate line fraction)',
@@ -35,7 +40,7 @@ export const SIGNALS = {
   top_2gram_share: 'share of unit characters covered by the most frequent repeated 2-gram (Gopher: top 2-gram character fraction)',
   top_3gram_share: 'share of unit characters covered by the most frequent repeated 3-gram (Gopher)',
   top_4gram_share: 'share of unit characters covered by the most frequent repeated 4-gram (Gopher)',
-  trad_simp_mix: 'share of the minority script among characters specific to simplified or to traditional Chinese (OpenCC tables); 0 below 20 such characters',
+  trad_simp_mix: `share of the minority script among characters specific to simplified or to traditional Chinese (OpenCC tables); 0 below ${MIN_SCRIPT_CHARS} such characters`,
   missing_title: '1 when the record has `metadata` but no non-empty `metadata.title`, else 0',
   missing_published: '1 when the record has `metadata` but no `metadata.published`, else 0',
   exact_duplicate: '1 when the normalized text (NFKC, whitespace removed) equals an earlier record’s, else 0 (set in input order)',
@@ -57,11 +62,6 @@ export function loadLexicon(): Lexicon {
   lexicon ??= { boilerplate: loadBoilerplate(), garbageWords: readList('stages/check/data/garbage-words.txt') };
   return lexicon;
 }
-
-/** Windows of this many units for `keyword_density`; about two paragraphs of news. */
-const KEYWORD_WINDOW = 300;
-/** Below this many script-specific characters `trad_simp_mix` is 0: too few to tell. */
-const MIN_SCRIPT_CHARS = 20;
 
 function shortLineShare(lines: Lines): number {
   let short = 0;
