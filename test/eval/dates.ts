@@ -2,7 +2,7 @@
  * Date eval: the gold dates of the seed pages, the gold publication dates
  * of the web-extraction pages found in their raw text, and exact-match
  * accuracy on the third-party suites of Chinese time expressions in
- * test/fixtures/dates/*.jsonl. Run: npx tsx test/eval/dates.ts
+ * test/fixtures/dates/*.jsonl. Run: npx tsx test/eval/dates.ts [--all]
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -121,7 +121,10 @@ export function runSuite(cases: SuiteCase[]): SuiteResult[] {
 
 const percent = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
 
-export async function evaluate(): Promise<void> {
+/** Failures listed per suite unless `--all` is given. */
+const LISTED_FAILURES = 25;
+
+export async function evaluate(listAll = process.argv.includes('--all')): Promise<void> {
   const gold = goldDates();
   const found = gold.filter((g) => g.got === g.expected).length;
   console.log(`dates: seed gold dates found with the exact value: ${found}/${gold.length}`);
@@ -136,8 +139,12 @@ export async function evaluate(): Promise<void> {
     const results = runSuite(loadSuite(name));
     const passed = results.filter((r) => r.pass).length;
     console.log(`dates: ${name}: ${passed}/${results.length} exact (${percent(passed, results.length)})`);
-    for (const r of results.filter((x) => !x.pass)) {
+    const failures = results.filter((x) => !x.pass);
+    for (const r of listAll ? failures : failures.slice(0, LISTED_FAILURES)) {
       console.log(`  ${r.text} @${r.ref}: expected ${r.expected}, got ${r.got.join(' | ') || 'nothing'}`);
+    }
+    if (!listAll && failures.length > LISTED_FAILURES) {
+      console.log(`  ... ${failures.length - LISTED_FAILURES} more (npx tsx test/eval/dates.ts --all)`);
     }
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findDates, type DateReference } from '../../src/stages/extract/dates.js';
+import { dateReference, findDates, type DateReference } from '../../src/stages/extract/dates.js';
 import { codePointSlice } from '../../src/core/text.js';
 import { goldDates, pagePublicationDates } from '../eval/dates.js';
 import { FIXTURES } from '../helpers.js';
@@ -62,6 +62,16 @@ describe('findDates on the seed and web-extraction pages', () => {
       ['2021年', '2021'],
       ['2035年', '2035'],
     ]);
+  });
+});
+
+describe('the reference', () => {
+  it('is metadata.published, else --ref, else today, the first that is an ISO date', () => {
+    const now = new Date(2024, 1, 4, 9, 0);
+    expect(dateReference('2023-01-28T11:22', '2020-01-01', now)).toEqual({ iso: '2023-01-28T11:22', explicit: true });
+    expect(dateReference(undefined, '2020-01-01', now)).toEqual({ iso: '2020-01-01', explicit: true });
+    expect(dateReference('昨天', undefined, now)).toEqual({ iso: '2024-02-04', explicit: false });
+    expect(dateReference(null, undefined, now)).toEqual({ iso: '2024-02-04', explicit: false });
   });
 });
 

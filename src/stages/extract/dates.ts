@@ -28,6 +28,17 @@ export function todayReference(now: Date = new Date()): DateReference {
   return { iso: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`, explicit: false };
 }
 
+/**
+ * The reference the contract prescribes: `metadata.published`, else the
+ * `--ref` option, else today; the first that is an ISO 8601 date counts.
+ */
+export function dateReference(published: unknown, ref?: string, now: Date = new Date()): DateReference {
+  for (const candidate of [published, ref]) {
+    if (typeof candidate === 'string' && parseReference(candidate, true)) return { iso: candidate.trim(), explicit: true };
+  }
+  return todayReference(now);
+}
+
 /** What may stand between the items of a list of dates: 9月10日、11日和12日. */
 const LIST_SEPARATORS = new Set(['、', '，', ',', '和', '及', '与', '與']);
 
