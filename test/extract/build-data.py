@@ -107,7 +107,7 @@ zones = json.load(open(os.path.join(src, 'cldr-dates/timeZoneNames.json'), encod
 world = []
 wseen = set(seen)
 for code, name in terr.items():
-    if '-alt-' in code or name in wseen or code == 'ZZ':
+    if '-alt-' in code or name in wseen or code in ('ZZ', '001'):  # 001 世界 is the world, not a place
         continue
     kind = 'region' if code.isdigit() or code in ('EU', 'EZ', 'UN', 'QO') else 'country'
     wseen.add(name)

@@ -25,7 +25,8 @@ export type Kind =
   | 'surname'
   | 'abbr-cue'
   | 'generic' // 世界一流, 有关: starts descriptions, not names
-  | 'place-cue'; // 抵, 访问: a place follows
+  | 'place-cue' // 抵, 访问: a place follows
+  | 'org-prefix'; // 国家, 中央: opens an institution name
 
 export interface Match {
   kind: Kind;
@@ -143,6 +144,7 @@ export function loadLexicon(): Lexicon {
   }
   for (const [suffix = '', strength = ''] of table('org-suffixes.txt')) trie.add(suffix, 'org-suffix', strength);
   for (const cue of readList(DATA + 'org-abbreviation-cues.txt')) trie.add(cue, 'abbr-cue');
+  for (const prefix of readList(DATA + 'org-prefixes.txt')) trie.add(prefix, 'org-prefix');
 
   const titles = new Set<string>();
   const titlesAfter = new Set<string>();

@@ -19,6 +19,11 @@ const MAX_LENGTH = 30;
 const PREPOSITIONS = new Set(['向', '在', '对', '与', '从', '由', '给', '把', '被']);
 /** 第十五次全国代表大会, 第三届理事会: an ordinal opening an institution's name. */
 const ORDINAL = /第[一二三四五六七八九十百零〇0-9０-９]{1,4}[次届]$/;
+const DASHES = new Set(['—', '－', '-', '–']);
+/** 中国致公党十一大, 中共十五大, 致公党中央: a party's congress or central committee. */
+const PARTY_TAIL = /^(?:[一二三四五六七八九十]{1,3}大|中央)/;
+/** 十四大, 党的二十大 standing alone: an ordinal congress, not a word (十大 is also 'ten big'). */
+const CONGRESS = /[一二三四五六七八九十]{2,3}大/g;
 /** Suffixes whose full names give derived short names (西北工业大学 → 西工大). */
 const ABBREVIABLE = /(大学|学院)$/;
 
@@ -32,8 +37,13 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
     // The suffix ends a word, or a title follows it inside one word (大学教授).
     const endsWord = doc.boundary(m.end) || doc.startingAt(m.end, 'title').some((t) => doc.boundary(t.end));
     if (!endsWord || blocked[m.start] || blocked[m.end - 1]) continue;
-    // 局 in 格局, 署 in 签署: a one-character suffix ending an ordinary two-character word.
-    if (m.end - m.start === 1 && doc.isWord(m.end - 2, m.end)) continue;
+    // 局 in 格局, 署 in 签署: a one-character suffix ending an ordinary two-character word, unless an
+    // institution or place opens it (国务院外办, 国家计委).
+    if (m.end - m.start === 1 && doc.isWord(m.end - 2, m.end)) {
+      const word = m.end - 2;
+      const verbal = doc.hasStart(word, 'verb') || doc.hasStart(word, 'stop');
+      if (verbal || !isAnchor(doc, word, 'end')) continue;
+    }
     // 党委 in 党委书记, 部 in 部长: the suffix belongs to a title.
     if ((titleCover[m.start] ?? 0) > m.end && doc.boundary(titleStartCovering(doc, m.start))) continue;
     const span = extendLeft(doc, blocked, m.start, m.end, m.info as Strength);
@@ -53,6 +63,19 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
         candidates.push({ start: m.start - (ordinal?.[0].length ?? 0), end: m.end });
       }
     }
+  }
+  for (const c of candidates) {
+    const name = text.slice(c.start, c.end);
+    if (!name.endsWith('党') && name !== '中共') continue;
+    const tail = PARTY_TAIL.exec(text.slice(c.end, c.end + 4));
+    if (tail && !blocked[c.end]) c.end += tail[0].length;
+  }
+  for (const m of text.matchAll(CONGRESS)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const afterNumeral = NUMERALS.has(text[start - 1] ?? '');
+    if (blocked[start] || afterNumeral || !doc.boundary(start) || /[学会使厦型量家多部批力小]/.test(text[end] ?? '')) continue;
+    candidates.push({ start, end });
   }
   const orgs = longestFirst(candidates);
   const shortNames = abbreviations(doc, orgs);
@@ -84,6 +107,11 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   let beforeVerb: number | undefined;
   while (pos > 0 && end - pos < MAX_LENGTH) {
     const ch = text[pos - 1] ?? '';
+    // 中国—东盟联合合作委员会: a dash joining two places or institutions inside the name.
+    if (DASHES.has(ch) && pos >= 2 && isAnchor(doc, pos, 'start') && isAnchor(doc, pos - 1, 'end')) {
+      pos--;
+      continue;
+    }
     if (!isHan(ch) || blocked[pos - 1]) break;
     if (endsWithKind(doc, pos, 'verb') && strength === 'company' && beforeVerb === undefined) {
       beforeVerb = pos;
@@ -112,6 +140,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   if (doc.longestAt(pos, 'generic') || (NUMERALS.has(text[pos] ?? '') && !ordinal)) return undefined;
   const material = start - pos;
   if (material === 0) return undefined;
+  // 中国政府, 美国政府: People's Daily writes a country and its government as a place and a word.
+  if (text.slice(start, end) === '政府' && doc.longestAt(pos, 'place')?.end === start && doc.longestAt(pos, 'place')?.info === 'country') return undefined;
   if (doc.isWord(pos, end)) {
     const known = doc.longestAt(pos, 'org')?.end === end;
     return known || (anchored && (strength === 'strong' || strength === 'company')) ? { start: pos, end } : undefined;
@@ -137,13 +167,15 @@ export function acrossConjunction(doc: Doc, pos: number): number | undefined {
   if (ch !== '与' && ch !== '和') return undefined;
   const wordStart = doc.tokenStartBefore(pos - 1);
   if (pos - 1 - wordStart < 2) return undefined;
+  if (doc.hasEnd(pos - 1, 'title')) return undefined; // 主席和…: two descriptions, not one name
   const anchored = ['org', 'org-abbr', 'place', 'org-suffix'].some((k) => doc.endingAt(wordStart, k as 'org').length > 0);
   return anchored ? wordStart : undefined;
 }
 
-/** A place or institution starts at `pos`. */
-function isAnchor(doc: Doc, pos: number): boolean {
-  return doc.hasStart(pos, 'place') || doc.hasStart(pos, 'org') || doc.hasStart(pos, 'org-abbr');
+/** A place or institution (or a word that opens one: 国家) starts, or with `end` ends, at `pos`. */
+function isAnchor(doc: Doc, pos: number, at: 'start' | 'end' = 'start'): boolean {
+  const has = at === 'start' ? doc.hasStart.bind(doc) : doc.hasEnd.bind(doc);
+  return has(pos, 'place') || has(pos, 'org') || has(pos, 'org-abbr') || has(pos, 'org-prefix');
 }
 
 function endsWithKind(doc: Doc, pos: number, kind: 'stop' | 'verb' | 'cue-after' | 'title'): boolean {

@@ -120,7 +120,9 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     const end = surnameEnd + len;
     if (len === 2 && (!isHan(g2) || startsNonName(doc, surnameEnd + 1))) continue;
     // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
-    if (len === 2 && lex.nameBoundaries.has(g2 ?? '') && isHan(text[surnameEnd + 2])) continue;
+    if (len === 2 && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || doc.hasStart(surnameEnd + 1, 'cue-after'))) continue;
+    // 林先生, 美代表: a cue word in the given name.
+    if (doc.hasStart(surnameEnd, 'cue-after')) continue;
     if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end)) continue;
     if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
     // 美国总统, 记者从上海: a place, or a place after a function word, is no name (but 党委副书记李四平 is).

@@ -71,13 +71,9 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/**
- * A transliterated word after a locative cue (抵波士顿, 访问波士顿) or before the title of a city's
- * or state's head (波士顿市长, 威斯康星州长).
- */
-export function isForeignPlace(doc: Doc, start: number, end: number): boolean {
-  if (doc.hasEnd(start, 'place-cue')) return true;
-  return ['市长', '州长', '省长'].some((t) => doc.text.startsWith(t, end));
+/** A transliterated word after a locative cue (抵波士顿, 访问波士顿). */
+export function isForeignPlace(doc: Doc, start: number, _end: number): boolean {
+  return doc.hasEnd(start, 'place-cue');
 }
 
 /** Start of a two- to four-character name before a place suffix at `end`, if there is one. */
