@@ -11,6 +11,8 @@ import { qingxi, records } from '../helpers.js';
 import { changeCharacters, furniture, goldBodies, readAsGbk, readAsLatin1 } from './corpus.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qingxi-check-cli-'));
+/** `qingxi check …` in the main thread (quicker to start; workers are tested with --jobs 2 below). */
+const check = (args: string[], options?: { input?: string | Buffer }) => qingxi(['check', '--jobs', '0', ...args], options);
 const golds = goldBodies();
 
 function jsonl(name: string, lines: (Record<string, unknown> | string)[]): string {
@@ -39,7 +41,7 @@ const mixed = jsonl('mixed.jsonl', damaged.map(({ id, text }) => ({ id, text }))
 
 describe('qingxi check', { timeout: 60_000 }, () => {
   it('passes the 74 clean gold bodies: exit 0, a table on stderr, nothing on stdout', async () => {
-    const result = await qingxi(['check', clean]);
+    const result = await check([clean]);
     expect(result.stderr).toContain('check: 74 records, 74 passed, all passed; duplicates: 0 exact, 0 near');
     expect(result.stderr).toMatch(/^rule\s+signal\s+fails when\s+failed\s+share$/m);
     expect(result.stderr).toContain('74 in, 74 out, 0 rejected');
@@ -48,7 +50,7 @@ describe('qingxi check', { timeout: 60_000 }, () => {
   });
 
   it('fails the damaged copies, each for its rule, and exits 1 (--json summary on stdout)', async () => {
-    const result = await qingxi(['check', mixed, '--json']);
+    const result = await check([mixed, '--json']);
     expect(result.code).toBe(1);
     const summary = JSON.parse(result.stdout) as ReportJSON;
     expect(summary).toMatchObject({ records: 10, passed: 2, failed: 8, duplicates: { exact: 1, near: 1 } });
@@ -75,7 +77,7 @@ describe('qingxi check', { timeout: 60_000 }, () => {
   });
 
   it('--format github prints an annotation with file and line per failing record', async () => {
-    const result = await qingxi(['check', mixed, '--format', 'github']);
+    const result = await check([mixed, '--format', 'github']);
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(8);
@@ -87,7 +89,7 @@ describe('qingxi check', { timeout: 60_000 }, () => {
   it('--rules FILE picks rules and sets thresholds', async () => {
     const lenient = path.join(dir, 'lenient.json');
     writeFileSync(lenient, JSON.stringify({ 'too-short': { min: 0 }, duplicate: { enabled: false }, 'near-duplicate': { enabled: false } }));
-    const result = await qingxi(['check', mixed, '--rules', lenient, '--json']);
+    const result = await check([mixed, '--rules', lenient, '--json']);
     const summary = JSON.parse(result.stdout) as ReportJSON;
     expect(summary.failed).toBe(4);
     expect(summary.rules['duplicate']).toMatchObject({ enabled: false, failed: 0 });
@@ -97,35 +99,35 @@ describe('qingxi check', { timeout: 60_000 }, () => {
   it('a bad rules file is a usage error naming the file and the key (exit 2)', async () => {
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ 'too-short': { minn: 10 } }));
-    const result = await qingxi(['check', clean, '--rules', bad]);
+    const result = await check([clean, '--rules', bad]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${bad}: "too-short.minn": unknown key`);
   });
 
   it('--max-fail-ratio lets a share of failures through', async () => {
-    expect((await qingxi(['check', mixed, '--max-fail-ratio', '0.8'])).code).toBe(0);
-    expect((await qingxi(['check', mixed, '--max-fail-ratio', '0.5'])).code).toBe(1);
-    expect((await qingxi(['check', mixed, '--max-fail-ratio', '2'])).code).toBe(2);
+    expect((await check([mixed, '--max-fail-ratio', '0.8'])).code).toBe(0);
+    expect((await check([mixed, '--max-fail-ratio', '0.5'])).code).toBe(1);
+    expect((await check([mixed, '--max-fail-ratio', '2'])).code).toBe(2);
   });
 
   it('exits 1 when inputs are rejected even if every record passes', async () => {
     const withBadLines = jsonl('bad-lines.jsonl', [{ id: 'a', text: golds[0]!.text }, 'not json', { id: 'b' }, { id: 'c', text: golds[1]!.text }]);
-    const result = await qingxi(['check', withBadLines, '--json']);
+    const result = await check([withBadLines, '--json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ records: 2, passed: 2, failed: 0, input: { in: 4, out: 2, rejected: 2 } });
     expect(result.stderr).toContain(`${withBadLines}:3 (id "b"): record has no string "text"`);
   });
 
   it('refuses two things on stdout at once', async () => {
-    const result = await qingxi(['check', clean, '--json', '--annotate']);
+    const result = await check([clean, '--json', '--annotate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--json and --annotate would both write to stdout');
   });
 
   it('reads stdin and shows an example in --help', async () => {
-    const result = await qingxi(['check'], { input: readFileSync(clean) });
+    const result = await check([], { input: readFileSync(clean) });
     expect(result.code).toBe(0);
-    const help = await qingxi(['check', '--help']);
+    const help = await check(['--help']);
     expect(help.stdout).toContain('qingxi check clean.jsonl');
   });
 });
