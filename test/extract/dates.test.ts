@@ -120,6 +120,12 @@ describe('absolute dates and times', () => {
     expect(valueOf('记者3日从市政府获悉', PUBLISHED)).toBe('2024-02-03');
   });
 
+  it('takes a weekday beside a date as part of it, the date giving the value', () => {
+    expect(pairs('2月25日（周六）上午')).toEqual([['2月25日（周六）', '2024-02-25']]);
+    expect(pairs('周五（2月23日）报道')).toEqual([['周五（2月23日）', '2024-02-23']]);
+    expect(pairs('周日, 二月十号')).toEqual([['周日, 二月十号', '2024-02-10']]);
+  });
+
   it('uses the code points of the text for offsets', () => {
     const text = '𠀀𠀁据悉1月31日，签约';
     const [entity] = findDates(text, PUBLISHED);
@@ -179,6 +185,9 @@ describe('ranges', () => {
     ['2019年6月28日9:30~11:30', '2019-06-28T09:30/2019-06-28T11:30'],
     ['12月9日零时至12月16日24时', '2023-12-09T00:00/2023-12-17T00:00'],
     ['6月3日晚至4日凌晨', '2024-06-03/2024-06-04'],
+    ['9时30分至11时', '2024-02-04T09:30/2024-02-04T11:00'],
+    ['3月中旬至4月上旬', '2024-03-11/2024-04-10'],
+    ['今年10月至明年3月', '2024-10/2025-03'],
   ])('%s -> %s', (text, value) => {
     expect(valueOf(text)).toBe(value);
   });
@@ -332,6 +341,7 @@ describe('what is not a date', () => {
     ['近4个小时的车程'],
     ['想起当年的那一幕'],
     ['每月5日发放'],
+    ['每年的3月15日'],
     ['第3日'],
     ['《光明日报》记者'],
     ['革命岁月中，共产党'],

@@ -222,8 +222,11 @@ export class Grammar {
       if (prev.kind === 'num' || prev.kind === 'cnum') return false;
       if (prev.kind === 'other' && /^[A-Za-z_]/.test(prev.text)) return false;
       if (this.roleAt(i - 1, 'preblock')) return false;
-      // 每月5日, 每年3月: a recurrence
+      // 每月5日, 每年3月, 每年的3月15日: a recurrence
       if (this.roleAt(i - 1, 'unit') && this.roleAt(i - 2, 'preblock')) return false;
+      if (this.roleAt(i - 1, 'of') && this.roleAt(i - 2, 'unit') && this.roleAt(i - 3, 'preblock')) return false;
+      // inside a number-and-unit chain that did not parse from its head (每年的3月15日)
+      if (this.roleAt(i - 1, 'unit') && this.numAt(i - 2)) return false;
       // 3.5日, 1-2日 are read as one range from their first number
       if ((prev.text === '.' || prev.text === '/') && this.numAt(i - 2)) return false;
     }
@@ -265,11 +268,14 @@ export class Grammar {
     const spec = first.expr.spec;
     if (spec.weekday === undefined || spec.weekNamed) return null;
     let j = first.end;
-    if (!APPOSITIVE_OPENERS.has(this.textAt(j))) return null;
+    const opener = this.textAt(j);
+    if (!APPOSITIVE_OPENERS.has(opener)) return null;
     j++;
     if (this.t[j]?.kind === 'space') j++;
     const date = this.point(j, {}, Level.Start, null);
     if (!date || date.expr.kind !== 'point' || date.expr.spec.day?.kind !== 'abs' || !date.expr.spec.month) return null;
+    // 周五（2月23日）: the bracket closes around the date
+    if ((opener === '(' || opener === '（') && APPOSITIVE_CLOSERS.has(this.textAt(date.end))) return { ...date, end: date.end + 1 };
     return date;
   }
 

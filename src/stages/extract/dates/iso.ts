@@ -13,7 +13,11 @@ import { PRECISION_RANK, type Moment, type Precision, type Reference, type Value
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-/** Moves a moment to a finer precision: to the first sub-unit, or the last when `atEnd`. */
+/**
+ * Moves a moment to a finer precision: a year, month or day to its first
+ * sub-unit, or its last when `atEnd`; a clock time stays on the hour or
+ * minute it names (9时30分至11时 ends at 11:00).
+ */
 function refine(mo: Moment, precision: Precision, atEnd: boolean): Moment {
   if (PRECISION_RANK[mo.precision] >= PRECISION_RANK[precision]) return mo;
   const out: Moment = { ...mo, precision };
@@ -22,9 +26,10 @@ function refine(mo: Moment, precision: Precision, atEnd: boolean): Moment {
   if (rank < PRECISION_RANK.day && PRECISION_RANK[precision] >= PRECISION_RANK.day && out.m !== null) {
     out.d = atEnd ? daysInMonth(out.y ?? 2000, out.m) : 1;
   }
-  if (rank < PRECISION_RANK.hour) out.h = atEnd ? 23 : 0;
-  if (rank < PRECISION_RANK.minute) out.mi = atEnd && PRECISION_RANK[precision] >= PRECISION_RANK.minute ? 59 : 0;
-  if (rank < PRECISION_RANK.second) out.s = atEnd && precision === 'second' ? 59 : 0;
+  const wholeDay = rank < PRECISION_RANK.hour;
+  if (wholeDay) out.h = atEnd ? 23 : 0;
+  if (rank < PRECISION_RANK.minute) out.mi = atEnd && wholeDay ? 59 : 0;
+  if (rank < PRECISION_RANK.second) out.s = atEnd && wholeDay ? 59 : 0;
   return out;
 }
 
