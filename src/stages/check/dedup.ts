@@ -15,6 +15,8 @@
  * about 750–950 bytes with 32-character ids, 1.1–1.4 million records per GB.
  */
 
+import { CLASS, SPACE } from './chars.js';
+
 const BINS = 64;
 const BANDS = 16;
 const ROWS = BINS / BANDS;
@@ -53,11 +55,6 @@ const BASE_POW = (() => {
   return p;
 })();
 
-/** Whitespace that is left after NFKC (which turns U+3000, U+00A0 and U+2000–U+200A into spaces). */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0x85;
-}
-
 export interface Fingerprint {
   /** One-permutation MinHash of the 5-shingles (the `out` array when given). */
   signature: Uint32Array;
@@ -82,6 +79,8 @@ export function fingerprint(text: string, out: Uint32Array = new Uint32Array(BIN
   let exact = 0x811c9dc5;
   let rolling = 0;
   let length = 0;
+  /** Where the oldest unit of the current shingle sits in `window`. */
+  let oldest = 0;
   const add = (shingle: number): void => {
     const h = mix(shingle);
     const bin = h >>> 26;
@@ -91,12 +90,13 @@ export function fingerprint(text: string, out: Uint32Array = new Uint32Array(BIN
   };
   for (let i = 0; i < normalized.length; i++) {
     const c = normalized.charCodeAt(i);
-    if (isSpace(c)) continue;
+    if (((CLASS[c] as number) & SPACE) !== 0) continue;
     exact = Math.imul(exact ^ c, 0x01000193);
-    // The rolling hash of the last SHINGLE units: drop the oldest, add the newest.
-    if (length >= SHINGLE) rolling = (rolling - Math.imul(window[length % SHINGLE] as number, BASE_POW)) | 0;
+    // The rolling hash of the last SHINGLE units: drop the oldest, add the newest in its place.
+    if (length >= SHINGLE) rolling = (rolling - Math.imul(window[oldest] as number, BASE_POW)) | 0;
     rolling = (Math.imul(rolling, BASE) + c) | 0;
-    window[length % SHINGLE] = c;
+    window[oldest] = c;
+    oldest = oldest === SHINGLE - 1 ? 0 : oldest + 1;
     length++;
     if (length >= SHINGLE) add(rolling);
   }
