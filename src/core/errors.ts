@@ -43,3 +43,22 @@ export function messageOf(error: unknown): string {
 export function isRecordError(error: unknown): error is RecordError {
   return error instanceof RecordError || (error instanceof Error && error.name === 'RecordError' && typeof (error as RecordError).reason === 'string');
 }
+
+const FS_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a parent of it is not a directory',
+  ELOOP: 'too many levels of symbolic links',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'file name too long',
+  EIO: 'input/output error',
+};
+
+/** Human words for a file-system error. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code && FS_ERRORS[code]) return FS_ERRORS[code];
+  return messageOf(error);
+}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import fg from 'fast-glob';
-import { InputError } from './errors.js';
+import { InputError, describeFsError } from './errors.js';
 
 export const STDIN = '-';
 
@@ -99,26 +99,6 @@ export async function* expandInputs(inputs: readonly string[], extensions: reado
       if (!target) yield { problem: new InputError(match, 'dangling symbolic link') };
       else if (!target.isDirectory()) yield { path: match };
     }
-  }
-}
-
-/** Human words for a file-system error code. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'EMFILE':
-      return 'too many open files';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }
 

@@ -8,8 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { InputError } from './errors.js';
-import { describeFsError } from './inputs.js';
+import { InputError, describeFsError } from './errors.js';
 
 /** Lines are gathered up to this many characters before one write call. */
 const FLUSH_CHARS = 1 << 16;

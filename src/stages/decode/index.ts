@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { RecordError, UsageError } from '../../core/errors.js';
+import { RecordError, UsageError, describeFsError } from '../../core/errors.js';
 import type { Format, QRecord } from '../../core/record.js';
 import type { Stage, StageContext } from '../../core/stage.js';
 import { looksBinary, signatureKind, utf16WithoutBom } from './binary.js';
@@ -159,24 +159,6 @@ export function readInput(file: string): Uint8Array {
       truncated ? 'gzip data is truncated' : `not valid gzip data (${message})`,
     );
   }
-}
-
-const FS_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a parent of it is not a directory',
-  EMFILE: 'too many open files',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'file name too long',
-  EIO: 'input/output error',
-};
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && FS_ERRORS[code]) return FS_ERRORS[code];
-  return error instanceof Error ? error.message : String(error);
 }
 
 export const decodeStage: Stage<DecodeOptions> = {
