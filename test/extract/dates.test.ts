@@ -342,6 +342,8 @@ describe('what is not a date', () => {
     ['想起当年的那一幕'],
     ['每月5日发放'],
     ['每年的3月15日'],
+    ['政治清明'],
+    ['后天性疾病'],
     ['第3日'],
     ['《光明日报》记者'],
     ['革命岁月中，共产党'],
@@ -361,6 +363,8 @@ describe('what is not a date', () => {
 
   it('reads a year before 代表 as a year, not a decade', () => {
     expect(pairs('2021年代表大会')).toEqual([['2021年', '2021']]);
+    expect(pairs('2020年代表大会')).toEqual([['2020年', '2020']]);
+    expect(pairs('1980年代以来，')).toEqual([['1980年代', '1980/1989']]);
   });
 
   it('reads 公元前 years as no date rather than a wrong one', () => {

@@ -628,6 +628,7 @@ export class Grammar {
       amount += 0.5;
       j++;
     }
+    // 3年多前; after the unit 来 means "since" (九年来), not "about"
     if (n && range === null && this.roleAt(j, 'approx') && this.textAt(j) !== '来') {
       range = [n.value, n.value + 1];
       j++;
@@ -636,15 +637,10 @@ export class Grammar {
   }
 
   /**
-   * Whether a shift or span starting at i counts from the reference: not when
-   * it follows a Chinese character of the sentence (任教30年后 counts from the
-   * teaching), only at a boundary or after a lead word (在两年前).
+   * True when token i starts a phrase: after punctuation, a space, a lead
+   * word (在, 于) or 的. A shift or span counts from the reference only there:
+   * after another Chinese character it counts from that event (任教30年后).
    */
-  private countsFromReference(i: number): boolean {
-    return this.afterBoundary(i);
-  }
-
-  /** True when token i starts a phrase: after punctuation, a space, a lead word (在, 于) or 的. */
   private afterBoundary(i: number): boolean {
     const prev = this.t[i - 1];
     if (!prev || prev.kind === 'space') return true;
@@ -654,7 +650,7 @@ export class Grammar {
 
   /** 三天后, 两年前, 二十几年前, 3个月后, 4周后, 两小时前. */
   private offset(i: number): { end: number; spec: Spec } | null {
-    if (!this.countsFromReference(i)) return null;
+    if (!this.afterBoundary(i)) return null;
     const count = this.count(i);
     if (!count) return null;
     const dir = this.roleAt(count.end, 'dir');
@@ -702,7 +698,7 @@ export class Grammar {
 
   /** 前两天, 上两周, 近30天, 过去的一周, 未来三个月, 下三年. */
   private span(i: number): { end: number; spec: Spec } | null {
-    if (!this.countsFromReference(i)) return null;
+    if (!this.afterBoundary(i)) return null;
     let direction: number;
     let inclusive = false;
     const spanRole = this.roleAt(i, 'span');
@@ -767,6 +763,8 @@ export class Grammar {
     if (!n || n.value % 10 !== 0) return null;
     if (this.textAt(i + 1) !== '年' || !this.roleAt(i + 2, 'decade')) return null;
     if (!n.chinese && n.text.length === 4 && n.value >= 1000 && n.value <= 2990) {
+      // 2020年代表大会 is the year 2020: a four-digit decade needs a boundary or a part after 代
+      if (!this.atBoundary(i + 3) && !this.posAt(i + 3, 'decade')) return null;
       return { end: i + 3, tens: (n.value % 100) / 10, century: Math.floor(n.value / 100) + 1 };
     }
     if (n.value > 90 || (!n.chinese && n.text.length !== 2)) return null;
@@ -839,8 +837,9 @@ export class Grammar {
     if (season && hasYear && (this.textAt(j).length > 1 || this.atBoundary(j + 1))) {
       return { end: j + 1, spec: { season: { from: season.from, to: season.to } }, done: true };
     }
+    // 芒种 alone, at the start of a phrase (政治清明 is "clear-sighted politics")
     const term = this.roleAt(j, 'term');
-    if (term && (hasYear || term.standalone)) return { end: j + 1, spec: { term: term.name }, done: false };
+    if (term && (hasYear || (term.standalone && this.afterBoundary(j)))) return { end: j + 1, spec: { term: term.name }, done: false };
     // 2001年农历除夕, 2001年的除夕
     let h = j;
     if (hasYear && (this.roleAt(h, 'lunar') || this.roleAt(h, 'of'))) h++;
