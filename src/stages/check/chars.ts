@@ -5,7 +5,7 @@
  */
 
 /** JavaScript's whitespace (what String.prototype.trim removes) plus the zero-width space. */
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   return (
     c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
@@ -23,7 +23,7 @@ export function isHan(cp: number): boolean {
 }
 
 /** Latin letters and digits, including full-width and accented ones: the characters of a "word" unit. */
-export function isWordChar(c: number): boolean {
+function isWordChar(c: number): boolean {
   return (
     (c >= 0x30 && c <= 0x39) ||
     (c >= 0x41 && c <= 0x5a) ||
@@ -36,7 +36,7 @@ export function isWordChar(c: number): boolean {
 }
 
 /** Punctuation (ASCII and CJK) and line breaks: they end an "unpunctuated" stretch; spaces do not. */
-export function isBreak(c: number): boolean {
+function isBreak(c: number): boolean {
   return (
     c === 0x0a || c === 0x0d ||
     c === 0x21 || c === 0x22 || c === 0x28 || c === 0x29 || c === 0x2c || c === 0x2e ||
@@ -49,12 +49,12 @@ export function isBreak(c: number): boolean {
 }
 
 /** C0 and C1 control characters other than tab, line feed and carriage return. */
-export function isControl(c: number): boolean {
+function isControl(c: number): boolean {
   return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
 }
 
 /** Letters of alphabets and syllabaries (Latin, Greek, Cyrillic, kana, hangul): not Han; rough but cheap. */
-export function isOtherLetter(c: number): boolean {
+function isOtherLetter(c: number): boolean {
   return (
     (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
     (c >= 0x370 && c <= 0x52f) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ||

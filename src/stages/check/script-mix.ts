@@ -15,33 +15,26 @@ const TABLE_SIZE = 0x32400;
 
 let table: Uint8Array | undefined;
 
-/** Kind of each code point that changes under conversion (0 for the rest). */
-function scriptTable(): Uint8Array {
-  if (table) return table;
-  const built = new Uint8Array(TABLE_SIZE);
-  const load = (dictionary: string, kind: number): void => {
-    for (const entry of dictionary.split('|')) {
-      const [from, ...targets] = entry.split(' ');
-      if (!from || Array.from(from).length !== 1 || targets.includes(from)) continue;
-      built[from.codePointAt(0) as number] = kind;
-    }
-  };
-  load(simplifiedToTraditional, SIMPLIFIED_ONLY);
-  // A character listed in both directions is ambiguous; it counts for neither.
-  for (const entry of traditionalToSimplified.split('|')) {
+/** The single characters of an OpenCC table (`from to…|…`) whose conversions never include themselves. */
+function changingCharacters(dictionary: string): number[] {
+  const characters: number[] = [];
+  for (const entry of dictionary.split('|')) {
     const [from, ...targets] = entry.split(' ');
-    if (!from || Array.from(from).length !== 1 || targets.includes(from)) continue;
-    const cp = from.codePointAt(0) as number;
-    built[cp] = built[cp] === SIMPLIFIED_ONLY ? 0 : TRADITIONAL_ONLY;
+    if (from && Array.from(from).length === 1 && !targets.includes(from)) characters.push(from.codePointAt(0) as number);
   }
-  table = built;
-  return built;
+  return characters;
 }
 
 /**
- * The kind of every code point up to U+323FF: SIMPLIFIED_ONLY,
+ * The kind of every code point below U+32400: SIMPLIFIED_ONLY,
  * TRADITIONAL_ONLY, or 0. Callers count them in their own pass over a text.
  */
 export function scriptKinds(): Uint8Array {
-  return scriptTable();
+  if (table) return table;
+  const built = new Uint8Array(TABLE_SIZE);
+  for (const cp of changingCharacters(simplifiedToTraditional)) built[cp] = SIMPLIFIED_ONLY;
+  // A character that changes in both directions is ambiguous; it counts for neither.
+  for (const cp of changingCharacters(traditionalToSimplified)) built[cp] = built[cp] === SIMPLIFIED_ONLY ? 0 : TRADITIONAL_ONLY;
+  table = built;
+  return built;
 }
