@@ -20,6 +20,10 @@
  * - Shifts: 三天后 = the reference day + 3; 两年前 = the year; 二十几年前 =
  *   the interval of years 20 to 30 back (几/多 after a round number span the
  *   next ten, as JioNLP reads them); 两小时前 needs a reference time.
+ * - Fuzzy parts (年初 = January-February, 月底 = day 25 to the end, 上旬 =
+ *   days 1-10, ...) are listed with their sources in data/time-words.txt.
+ * - Words that name no particular date (近日, 日前, 目前, 现在, 近年来) are
+ *   not dates: no value would be more than a guess.
  */
 import { addMonths, dayNumber, daysInMonth, easterDay, fromDayNumber, isValidDate, mondayOf, nthWeekdayOfMonth, orthodoxEasterDay } from './calendar.js';
 import type { Clock, Spec } from './grammar.js';
