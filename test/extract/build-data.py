@@ -226,6 +226,9 @@ oseen = set()
 # jieba's nt tag is noisy (中西部, 商务车): keep names that end like an institution or are frequent.
 suffix_chars = {row.split('\t')[0][-1] for row in lines(os.path.join(out, 'org-suffixes.txt'))} | set('府军央')
 for w, f, t in jieba:
+    # Places that jieba tags nt (中华人民共和国香港特别行政区) stay places.
+    if w in wseen or w.endswith('特别行政区'):
+        continue
     if t == 'nt' and w not in oseen and ((len(w) >= 3 and w[-1] in suffix_chars and f >= 3) or f >= 1000):
         oseen.add(w); orgs.append((w, 'jieba'))
 for fn in ('lex-org.lex', 'lex-company.lex', 'lex-admin.lex'):

@@ -151,7 +151,8 @@ describe('offsets and records', () => {
   });
 });
 
-describe('pathological inputs finish', () => {
+// A quadratic step would take minutes on these; the generous timeout only absorbs a busy machine.
+describe('pathological inputs finish', { timeout: 60_000 }, () => {
   const inputs: [string, string][] = [
     ['punctuation', '，。、！'.repeat(50_000)],
     ['digits', '1'.repeat(200_000)],
@@ -159,6 +160,9 @@ describe('pathological inputs finish', () => {
     ['breadcrumbs', '当前位置：'.repeat(20_000)],
     ['titles', '党委书记'.repeat(50_000)],
     ['suffixes', '大学'.repeat(100_000)],
+    ['names', '王小明、'.repeat(50_000)],
+    ['e-mail like', 'a.'.repeat(100_000) + '@'],
+    ['digits and dashes', '010-'.repeat(50_000)],
   ];
   for (const [name, text] of inputs) {
     it(name, () => {

@@ -103,6 +103,8 @@ export interface Lexicon {
   titlesAfter: Set<string>;
   titles: Set<string>;
   titleUnits: Set<string>;
+  titleSuffixes: Set<string>;
+  landmarkEndings: Set<string>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -186,6 +188,8 @@ export function loadLexicon(): Lexicon {
     titlesAfter,
     titles,
     titleUnits: new Set(readList(DATA + 'title-units.txt')),
+    titleSuffixes: new Set(readList(DATA + 'title-suffixes.txt')),
+    landmarkEndings: new Set([...readList(DATA + 'landmark-suffixes.txt'), ...readList(DATA + 'place-suffixes.txt').filter((w) => w.length === 1)]),
   };
   return lexicon;
 }

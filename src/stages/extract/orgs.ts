@@ -18,7 +18,7 @@ const MAX_LENGTH = 30;
 /** Prepositions that end a word before an institution (谨向大会) rather than belong to its name. */
 const PREPOSITIONS = new Set(['向', '在', '对', '与', '从', '由', '给', '把', '被']);
 /** 第十五次全国代表大会, 第三届理事会: an ordinal opening an institution's name. */
-const ORDINAL = /第[一二三四五六七八九十百零〇0-9０-９]{1,4}[次届]$/;
+const ORDINAL = /第[一二三四五六七八九十百零〇0-9０-９]{1,4}[次届]?$/;
 const DASHES = new Set(['—', '－', '-', '–']);
 /** 中国致公党十一大, 中共十五大, 致公党中央: a party's congress or central committee. */
 const PARTY_TAIL = /^(?:[一二三四五六七八九十]{1,3}大|中央)/;
@@ -107,6 +107,12 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   let beforeVerb: number | undefined;
   while (pos > 0 && end - pos < MAX_LENGTH) {
     const ch = text[pos - 1] ?? '';
+    // 海口市第２７小学: an ordinal inside the name.
+    const ordinalInside = pos === start ? ORDINAL.exec(text.slice(Math.max(0, pos - 6), pos)) : null;
+    if (ordinalInside) {
+      pos -= ordinalInside[0].length;
+      continue;
+    }
     // 中国—东盟联合合作委员会: a dash joining two places or institutions inside the name.
     if (DASHES.has(ch) && pos >= 2 && isAnchor(doc, pos, 'start') && isAnchor(doc, pos - 1, 'end')) {
       pos--;
@@ -115,6 +121,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
     if (!isHan(ch) || blocked[pos - 1]) break;
     if (endsWithKind(doc, pos, 'verb') && strength === 'company' && beforeVerb === undefined) {
       beforeVerb = pos;
+    } else if (pos === start && endsWithKind(doc, pos, 'verb') && followsAnchor(doc, doc.tokenStartBefore(pos))) {
+      // 香港特区终审法院: a verb right before the suffix, itself right after a place or institution.
     } else if (endsWithKind(doc, pos, 'stop') || endsWithKind(doc, pos, 'verb') || endsWithKind(doc, pos, 'cue-after')) {
       const joined = acrossConjunction(doc, pos);
       if (joined === undefined) break;
@@ -142,8 +150,11 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   if (material === 0) return undefined;
   // 中国政府, 美国政府: People's Daily writes a country and its government as a place and a word.
   if (text.slice(start, end) === '政府' && doc.longestAt(pos, 'place')?.end === start && doc.longestAt(pos, 'place')?.info === 'country') return undefined;
+  // People's Daily: of a chain of places before a name (吉林省长春市二道区东站街道…), only the
+  // last one belongs to the institution; the ones before it are places of their own.
+  pos = lastPlaceOfChain(doc, pos, start);
   if (doc.isWord(pos, end)) {
-    const known = doc.longestAt(pos, 'org')?.end === end;
+    const known = doc.longestAt(pos, 'org')?.end === end || (strength === 'strong' && /^nt/.test(doc.posOf(text.slice(pos, end))));
     return known || (anchored && (strength === 'strong' || strength === 'company')) ? { start: pos, end } : undefined;
   }
   if (strength === 'unit' && !anchored && material < 2) return undefined;
@@ -170,6 +181,23 @@ export function acrossConjunction(doc: Doc, pos: number): number | undefined {
   if (doc.hasEnd(pos - 1, 'title')) return undefined; // 主席和…: two descriptions, not one name
   const anchored = ['org', 'org-abbr', 'place', 'org-suffix'].some((k) => doc.endingAt(wordStart, k as 'org').length > 0);
   return anchored ? wordStart : undefined;
+}
+
+/** A place or institution ends at `pos`, or the word ending there starts with one (香港特区). */
+function followsAnchor(doc: Doc, pos: number): boolean {
+  return isAnchor(doc, pos, 'end') || isAnchor(doc, doc.tokenStartBefore(pos), 'start');
+}
+
+/** Where the last of a run of places starting at `pos` begins (before `limit`). */
+function lastPlaceOfChain(doc: Doc, pos: number, limit: number): number {
+  let current = pos;
+  for (;;) {
+    const place = doc.longestAt(current, 'place');
+    if (!place || place.end >= limit) return current;
+    const next = doc.longestAt(place.end, 'place');
+    if (!next || next.end > limit) return current;
+    current = place.end;
+  }
 }
 
 /** A place or institution (or a word that opens one: 国家) starts, or with `end` ends, at `pos`. */

@@ -120,7 +120,9 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     const end = surnameEnd + len;
     if (len === 2 && (!isHan(g2) || startsNonName(doc, surnameEnd + 1))) continue;
     // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
-    if (len === 2 && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || doc.hasStart(surnameEnd + 1, 'cue-after'))) continue;
+    // (Unless jieba's dictionary has the three characters as one word: 任命李国能为.)
+    const oneWord = doc.isWord(start, end);
+    if (len === 2 && !oneWord && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || doc.hasStart(surnameEnd + 1, 'cue-after'))) continue;
     // 林先生, 美代表: a cue word in the given name.
     if (doc.hasStart(surnameEnd, 'cue-after')) continue;
     if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end)) continue;
@@ -168,7 +170,10 @@ function givenScore(g: GivenChar | undefined): number {
 function leftContext(doc: Doc, start: number): boolean {
   let i = start;
   while (i > 0 && SPACES.test(doc.text[i - 1] ?? '')) i--;
-  return doc.hasEnd(i, 'title') || doc.hasEnd(i, 'cue-before');
+  if (doc.hasEnd(i, 'title') || doc.hasEnd(i, 'cue-before')) return true;
+  // A role noun ending in 员/长/官/师 (审判员, 客运值班员) works as a title.
+  const wordStart = doc.tokenStartBefore(i);
+  return i - wordStart >= 2 && doc.boundary(i) && doc.lex.titleSuffixes.has(doc.text[i - 1] ?? '') && doc.isWord(wordStart, i);
 }
 
 /** A speech verb, cue or title that follows a name at `end`, or the end of a clause. */

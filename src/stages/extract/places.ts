@@ -40,6 +40,8 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     if (best && !doc.boundary(best.end) && doc.tokenEndAt(best.start) === best.end + 1 && CITY_SUFFIX.has(text[best.end] ?? '')) {
       best = { start: best.start, end: best.end + 1 };
     }
+    // 香港特区: a listed name and the short form of 特别行政区.
+    if (best && text.startsWith('特区', best.end)) best = { start: best.start, end: best.end + 2 };
     if (best && free(best.start, best.end)) {
       take(best.start, best.end);
       i = best.end - 1;
@@ -52,6 +54,14 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     const start = nameBefore(doc, m.start);
     if (start === undefined || !free(start, m.end) || doc.isWord(start, m.end)) continue;
     take(start, m.end);
+  }
+
+  // Unlisted places that jieba's dictionary knows as three or more characters tagged ns (人民大会堂).
+  for (let i = 0; i < text.length; i++) {
+    const end = doc.tokenEndAt(i);
+    const landmark = lex.landmarkEndings.has(text[end - 1] ?? '');
+    if (doc.boundary(i) && end - i >= 3 && landmark && free(i, end) && isHan(text[i]) && doc.posOf(text.slice(i, end)) === 'ns') take(i, end);
+    if (doc.boundary(i)) i = end - 1;
   }
 
   // Foreign places in jieba's dictionary (波士顿, 马萨诸塞州): transliterated words it tags ns.
