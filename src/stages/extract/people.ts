@@ -53,7 +53,16 @@ export function findPeople(doc: Doc): PersonSpan[] {
   for (const p of findForeign(doc)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
   for (const p of unlistedSurnames(doc, candidates)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
 
-  // 2. Enumerations: a name-shaped candidate next to an accepted name across 、 or a space.
+  // 2. Enumerations: three or more name-shaped candidates in a row, separated by 、, are names
+  // (孙毅、尚秀云、杨艺文); and a name-shaped candidate next to an accepted name across 、 or a space.
+  for (const c of candidates.values()) {
+    if (taken[c.start] || !c.listable || doc.text[c.start - 1] === '、') continue;
+    const run = [c];
+    for (let next = neighbourAfter(doc, c.end, candidates); next?.listable && doc.text[run.at(-1)!.end] === '、'; next = neighbourAfter(doc, next.end, candidates)) {
+      run.push(next);
+    }
+    if (run.length >= 3) for (const r of run) if (!taken[r.start] && !taken[r.end - 1]) accept({ start: r.start, end: r.end, strength: 'strong' });
+  }
   const queue = [...found];
   for (let p = queue.pop(); p; p = queue.pop()) {
     for (const next of [neighbourAfter(doc, p.end, candidates), neighbourBefore(doc, p.start, candidates)]) {
