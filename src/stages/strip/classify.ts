@@ -20,7 +20,7 @@ import { findDates } from './dates.js';
 import { endsSentence, hanCount, hasWordChar, topNgramShare, trimDecoration } from './chars.js';
 import { stripData, type Phrase, type Thresholds } from './data.js';
 import type { ElementInfo } from './html.js';
-import { parseHeaderLine, type HeaderLine } from './labels.js';
+import { headerOf, type HeaderLine } from './labels.js';
 import type { Reason } from './reasons.js';
 
 export interface ParsedHeader {
@@ -55,6 +55,10 @@ function matchPhrase(block: Block, t: Thresholds): Phrase | undefined {
     const m = index.any.exec(block.text);
     if (m) return index.byText.get(m[0]);
   }
+  // A short list header named after its curator (`工小V推荐`, `编辑推荐`).
+  if (block.chars <= t.listHeaderChars) {
+    for (const p of index.end) if (core.endsWith(p.phrase)) return p;
+  }
   // A long footer line (`… ICP备… Copyright … 版权所有 … 举报电话`) holds several footer phrases.
   if (block.chars <= t.footerBlockChars) {
     const hits = new Set(block.text.match(index.footer) ?? []);
@@ -80,17 +84,21 @@ function isKeywordStuffing(block: Block, t: Thresholds): boolean {
 function intrinsic(block: Block, index: number, t: Thresholds, headers: ParsedHeader[]): Reason | undefined {
   if (!hasWordChar(block.text)) return 'empty';
   if (isPlaceholder(block)) return 'placeholder';
-  const header = parseHeaderLine(block.text, t.headerLineChars);
+  const header = headerOf(block, t.headerLineChars);
   if (header) {
     headers.push({ block: index, line: header });
     return 'header-line';
   }
   const phrase = matchPhrase(block, t);
   if (phrase) return phrase.reason;
+  if (block.chars <= t.contactLineChars && PHONE.test(block.text) && !/[。！？]/.test(block.text)) return 'contact';
   if (linkDensity(block) > t.maxLinkDensity) return 'navigation';
   if (isKeywordStuffing(block, t)) return 'seo-spam';
   return undefined;
 }
+
+/** Chinese landline (`0432-62099222`, `010-8448 8961`), mobile and 400/800 service numbers. */
+const PHONE = /(?:^|[^\d])(?:0\d{2,3}[- ]?\d{7,8}|1[3-9]\d{9}|[48]00[- ]?\d{3}[- ]?\d{4})(?!\d)/;
 
 const ELLIPSIS_END = /(?:\.{3,}|…+|。{3,})$/;
 
@@ -174,6 +182,9 @@ function markReplies(blocks: Block[], t: Thresholds): void {
 /** Reasons whose header block starts a list of furniture. */
 const LIST_HEADERS = new Set<Reason>(['related-list', 'link-farm', 'user-comments']);
 
+/** Reasons of blocks that open a new page section, ending a list run. */
+const SECTION_ENDS = new Set<Reason>(['header-line', 'copyright', 'icp', 'contact', 'footer']);
+
 /** Reasons whose short header, late in the article, ends it. */
 const TAIL_REASONS = new Set<Reason>(['related-list', 'link-farm', 'user-comments', 'copyright', 'footer', 'contact', 'icp']);
 
@@ -193,24 +204,29 @@ export function classify(blocks: Block[], t: Thresholds, html?: HtmlContext): Pa
   markTeasers(blocks, t);
   markReplies(blocks, t);
 
-  // After a list header: the run of non-prose blocks belongs to the list.
-  // Late in the article, a furniture header (related list, comments, legal
-  // notice, footer) ends it: everything after goes with its reason.
+  // After a list header: the run of non-prose blocks (in HTML, of links) belongs to the list.
+  for (const i of listHeaders) {
+    const reason = blocks[i]!.reason!;
+    for (let j = i + 1; j < blocks.length; j++) {
+      const next = blocks[j]!;
+      // The list ends at prose, at the next list header, and at credits or a footer.
+      if (listHeaders.has(j) || (!next.reason && isProse(next, t)) || (next.reason && SECTION_ENDS.has(next.reason))) break;
+      // In HTML the entries of a list are links; the first plain line after them is not one.
+      if (html && !next.reason && next.linkChars === 0) break;
+      next.reason ??= reason;
+    }
+  }
+
+  // Late in the article, a furniture header (related list, comments, legal notice, footer)
+  // ends it: everything after it is furniture too.
   const totalProse = blocks.reduce((n, b) => n + (!b.reason && isProse(b, t) ? b.chars : 0), 0);
   let proseSoFar = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const late = totalProse > 0 && proseSoFar >= totalProse * t.tailMarkerPosition;
     if (b.reason && TAIL_REASONS.has(b.reason) && b.chars <= t.tailHeaderChars && late) {
-      for (let j = i + 1; j < blocks.length; j++) blocks[j]!.reason ??= b.reason;
+      labelTail(blocks, i + 1, t, 'low-text-density', () => true);
       break;
-    }
-    if (listHeaders.has(i)) {
-      for (let j = i + 1; j < blocks.length; j++) {
-        const next = blocks[j]!;
-        if (!next.reason && isProse(next, t)) break;
-        next.reason ??= b.reason;
-      }
     }
     if (!b.reason && isProse(b, t)) proseSoFar += b.chars;
   }
@@ -271,5 +287,30 @@ function trimEdges(blocks: Block[], t: Thresholds, html: boolean): void {
   let trailing = 0;
   for (let i = tail + 1; i < blocks.length; i++) if (!blocks[i]!.reason) trailing += blocks[i]!.chars;
   if (html && trailing >= t.trailingTableChars) return;
-  for (let i = tail + 1; i < blocks.length; i++) trim(blocks[i]!);
+  labelTail(blocks, tail + 1, t, 'low-text-density', (b) => !(html && NUMBERED_POINT.test(b.text)));
+}
+
+/**
+ * Labels the unlabelled blocks from `from` on as furniture. Paragraphs take
+ * the reason of the furniture header before them (the text of a legal
+ * notice); short lines take the reason of the furniture that follows them (a
+ * WeChat outro leads into its share prompts), else the one before; else
+ * `fallback`.
+ */
+function labelTail(blocks: Block[], from: number, t: Thresholds, fallback: Reason, eligible: (b: Block) => boolean): void {
+  const informative = (r: Reason | undefined): r is Reason => r !== undefined && r !== 'outside-article' && r !== 'empty';
+  let previous: Reason | undefined;
+  for (let i = from - 1; i >= 0 && previous === undefined; i--) if (informative(blocks[i]!.reason)) previous = blocks[i]!.reason;
+  const following: (Reason | undefined)[] = new Array(blocks.length + 1);
+  for (let i = blocks.length - 1; i >= from; i--) {
+    const r = blocks[i]!.reason;
+    following[i] = informative(r) ? r : following[i + 1];
+  }
+  for (let i = from; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (informative(b.reason)) previous = b.reason;
+    else if (!b.reason && eligible(b)) {
+      b.reason = (isProse(b, t) ? previous ?? following[i + 1] : following[i + 1] ?? previous) ?? fallback;
+    }
+  }
 }

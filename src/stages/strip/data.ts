@@ -7,7 +7,7 @@ import { isReason, type Reason } from './reasons.js';
 
 const DIR = 'stages/strip/data/';
 
-export type PhraseWhere = 'start' | 'whole' | 'any';
+export type PhraseWhere = 'start' | 'whole' | 'any' | 'end';
 
 export interface Phrase {
   phrase: string;
@@ -31,6 +31,8 @@ export interface Thresholds {
   maxLinkDensity: number;
   shortBlockChars: number;
   phraseBlockChars: number;
+  listHeaderChars: number;
+  contactLineChars: number;
   footerBlockChars: number;
   headerLineChars: number;
   minPunctPer100: number;
@@ -52,6 +54,8 @@ export interface PhraseIndex {
   whole: Map<string, Phrase>;
   /** `start` phrases by their first character. */
   start: Map<string, Phrase[]>;
+  /** `end` phrases (short headers ending in them). */
+  end: Phrase[];
   /** One alternation of all `any` phrases; the matched text maps back to its phrase. */
   any: RegExp;
   /** One alternation of the non-`whole` phrases of the site-footer family. */
@@ -67,6 +71,8 @@ export interface StripData {
   /** Header labels in priority order for `published`. */
   publishedLabels: string[];
   creditLabels: Map<string, CreditRole>;
+  /** Credit labels that may open a byline without a colon (`本报记者 张三`). */
+  bylineLabels: Set<string>;
   titleSeparators: string[];
   /** Extra furniture starts for flattened pages (besides labels and start phrases). */
   seams: string[];
@@ -109,6 +115,7 @@ function indexPhrases(phrases: Phrase[]): PhraseIndex {
   return {
     whole,
     start,
+    end: phrases.filter((p) => p.where === 'end'),
     any: alternation(anyPhrases, ''),
     footer: alternation(phrases.filter((p) => p.where !== 'whole' && FOOTER_FAMILY.has(p.reason)), 'g'),
     byText,
@@ -128,6 +135,8 @@ function loadThresholds(): Thresholds {
     'maxLinkDensity',
     'shortBlockChars',
     'phraseBlockChars',
+    'listHeaderChars',
+    'contactLineChars',
     'footerBlockChars',
     'headerLineChars',
     'minPunctPer100',
@@ -168,8 +177,11 @@ export function stripData(): StripData {
     if (field === 'published') publishedLabels.push(label);
   }
   const creditLabels = new Map<string, CreditRole>();
-  for (const [label, role] of readTable(DIR + 'credit-labels.txt')) {
-    if (label && role) creditLabels.set(label, role as CreditRole);
+  const bylineLabels = new Set<string>();
+  for (const [label, role, byline] of readTable(DIR + 'credit-labels.txt')) {
+    if (!label || !role) continue;
+    creditLabels.set(label, role as CreditRole);
+    if (byline === 'byline') bylineLabels.add(label);
   }
   const contentHints = new Set<string>();
   const boilerplateHints = new Map<string, Reason>();
@@ -187,6 +199,7 @@ export function stripData(): StripData {
     headerLabels,
     publishedLabels,
     creditLabels,
+    bylineLabels,
     titleSeparators,
     seams: readList(DIR + 'seams.txt'),
     orgSuffixes: readList(DIR + 'org-suffixes.txt'),

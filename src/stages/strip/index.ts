@@ -20,7 +20,7 @@ import { chooseRoot } from './density.js';
 import { looksLikeHtml, parseHtml } from './html.js';
 import { buildMetadata, type MetadataInput } from './metadata.js';
 import { joinBrokenLines } from './repair.js';
-import { simplifyMetadata, toSimplified } from './simplify.js';
+import { toSimplified } from './simplify.js';
 import { parseText } from './textblocks.js';
 
 export { REASONS, type Reason } from './reasons.js';
@@ -92,17 +92,15 @@ export function strip(record: QRecord, options: StripOptions = {}): QRecord {
   if (typeof record.text !== 'string') throw new RecordError('missing-text', 'record has no string "text" field');
   const format: Format = record.format === 'html' || record.format === 'markdown' || record.format === 'text' ? record.format : sniffFormat(record.text);
   const explain = options.explain === true;
-  const result = format === 'html' ? extractHtml(record.text, explain) : extractText(record.text, format === 'markdown');
+  // Converted first, so that traditional pages meet the simplified labels and phrase lists.
+  const input = options.toSimplified ? toSimplified(record.text) : record.text;
+  const result = format === 'html' ? extractHtml(input, explain) : extractText(input, format === 'markdown');
 
-  let body = result.blocks
+  const body = result.blocks
     .filter((b) => !b.reason)
     .map((b) => b.text)
     .join('\n');
-  let found = result.metadata;
-  if (options.toSimplified) {
-    body = toSimplified(body);
-    found = simplifyMetadata(found);
-  }
+  const found = result.metadata;
   const minChars = options.minChars ?? 0;
   if (minChars > 0 && visibleLength(body) < minChars) {
     throw new RecordError('too-short', `article body has ${visibleLength(body)} characters, fewer than --min-chars ${minChars}`);

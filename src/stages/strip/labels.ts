@@ -6,6 +6,7 @@
  * its field (a date for 发布时间, a short name for 来源, names for 编辑) — so
  * an interview's `记者：你怎么看？` stays in the body.
  */
+import type { Block } from './blocks.js';
 import { hanCount, isHan, isSpace, trimDecoration, visibleLength } from './chars.js';
 import { findDates, parseDate } from './dates.js';
 import { stripData, type CreditRole, type HeaderField } from './data.js';
@@ -31,27 +32,33 @@ interface Label {
   target: LabelHit['target'];
 }
 
-let labelsByLength: Label[] | undefined;
+/** Labels by their last character, longest first within each. */
+let labelsByLastChar: Map<string, Label[]> | undefined;
 
-function labels(): Label[] {
-  if (labelsByLength) return labelsByLength;
-  const { headerLabels, creditLabels } = stripData();
-  const all: Label[] = [];
-  for (const [label, field] of headerLabels) all.push({ label, target: { kind: 'header', field } });
-  for (const [label, role] of creditLabels) {
-    if (!headerLabels.has(label)) all.push({ label, target: { kind: 'credit', role } });
+function labelsEndingWith(ch: string): Label[] {
+  if (!labelsByLastChar) {
+    const { headerLabels, creditLabels } = stripData();
+    const all: Label[] = [];
+    for (const [label, field] of headerLabels) all.push({ label, target: { kind: 'header', field } });
+    for (const [label, role] of creditLabels) {
+      if (!headerLabels.has(label)) all.push({ label, target: { kind: 'credit', role } });
+    }
+    labelsByLastChar = new Map();
+    for (const l of all.sort((a, b) => b.label.length - a.label.length)) {
+      const last = l.label[l.label.length - 1]!;
+      labelsByLastChar.set(last, [...(labelsByLastChar.get(last) ?? []), l]);
+    }
   }
-  labelsByLength = all.sort((a, b) => b.label.length - a.label.length);
-  return labelsByLength;
+  return labelsByLastChar.get(ch) ?? [];
 }
 
 let creditRegex: RegExp | undefined;
 
-/** All credit labels as one alternation, longest first. */
+/** The byline labels as one alternation, longest first. */
 function creditPattern(): RegExp {
   if (creditRegex) return creditRegex;
-  const credits = [...stripData().creditLabels.keys()].sort((a, b) => b.length - a.length);
-  creditRegex = new RegExp(credits.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+  const credits = [...stripData().bylineLabels].sort((a, b) => b.length - a.length);
+  creditRegex = new RegExp(credits.map(escapeRegExp).join('|'), 'g');
   return creditRegex;
 }
 
@@ -62,7 +69,8 @@ const CREDIT_SEPARATORS = new Set([0x2f, 0xff0f, 0x7c, 0xff5c, 0x4e28]); // / �
 
 /** The label ending at `end` (exclusive), longest first. */
 function labelEndingAt(text: string, end: number): Label | undefined {
-  for (const l of labels()) {
+  if (end === 0) return undefined;
+  for (const l of labelsEndingWith(text[end - 1]!)) {
     if (end >= l.label.length && text.endsWith(l.label, end)) return l;
   }
   return undefined;
@@ -92,15 +100,22 @@ export function findLabelHits(text: string): LabelHit[] {
   return hits;
 }
 
+let furnitureRegex: RegExp | undefined;
+
 /** Cuts a value at the first page-furniture word glued onto it (`韦承金微信` → `韦承金`). */
 export function cutAtFurniture(value: string): string {
-  let cut = value.length;
-  for (const p of stripData().phrases) {
-    if (p.phrase.length < 2 || p.reason === 'header-line') continue;
-    const at = value.indexOf(p.phrase);
-    if (at > 0 && at < cut) cut = at;
+  if (!furnitureRegex) {
+    const words = [...new Set(stripData().phrases.filter((p) => p.phrase.length >= 2 && p.reason !== 'header-line').map((p) => p.phrase))];
+    words.sort((a, b) => b.length - a.length);
+    furnitureRegex = new RegExp(words.map(escapeRegExp).join('|'), 'g');
   }
-  return value.slice(0, cut);
+  furnitureRegex.lastIndex = 1;
+  const m = furnitureRegex.exec(value);
+  return m ? value.slice(0, m.index) : value;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** Words that are labels or page furniture, never names (`阅读`, `评论`, `编辑`). */
@@ -186,6 +201,17 @@ function trimValue(raw: string): string {
 function contentStart(text: string): number {
   const trimmed = trimDecoration(text);
   return trimmed === '' ? text.length : text.indexOf(trimmed[0]!);
+}
+
+const headerCache = new WeakMap<Block, { text: string; line: HeaderLine | undefined }>();
+
+/** parseHeaderLine of a block, computed once per block text (repair and classifier both ask). */
+export function headerOf(block: Block, maxChars: number): HeaderLine | undefined {
+  const hit = headerCache.get(block);
+  if (hit && hit.text === block.text) return hit.line;
+  const line = block.chars > maxChars ? undefined : parseHeaderLine(block.text, maxChars);
+  headerCache.set(block, { text: block.text, line });
+  return line;
 }
 
 /** A date line is at most this long (the date plus a few words: site, section, reads). */

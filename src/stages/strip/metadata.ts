@@ -17,7 +17,7 @@ import { dateFromUrl, parseDate } from './dates.js';
 import type { HeadInfo } from './html.js';
 import { cleanSource, splitNames } from './labels.js';
 import type { FrontMatter } from './textblocks.js';
-import { splitTitle, titleKey, type SplitTitle } from './title.js';
+import { isDomain, splitTitle, titleKey, type SplitTitle } from './title.js';
 
 export interface MetadataInput {
   blocks: Block[];
@@ -70,6 +70,8 @@ function listOf(v: string | string[] | undefined): string[] {
 function isHeadlineLike(block: Block): boolean {
   if (block.chars < 4 || block.chars > 80 || linkDensity(block) > 0.5) return false;
   if (/[。；;，,]$/.test(block.text.trim())) return false;
+  // Headlines are phrases: no full stop inside, few commas.
+  if (block.text.includes('。') || (block.text.match(/[，、；,;]/g)?.length ?? 0) >= 3) return false;
   return !endsSentence(block.text) || /[!?！？]$/.test(block.text.trim());
 }
 
@@ -92,6 +94,12 @@ function jsonLdAuthors(head: HeadInfo | undefined): string[] {
   }
   return [];
 }
+
+/** A document title this short is a site name rather than a headline. */
+const WEAK_TITLE_CHARS = 4;
+
+/** Reasons a headline block may already carry when the title is chosen. */
+const TITLE_REASONS = new Set(['low-text-density', 'outside-article', 'title']);
 
 interface TitleChoice {
   split: SplitTitle;
@@ -131,6 +139,15 @@ function chooseTitle(input: MetadataInput, firstProse: number): TitleChoice | un
       const split = splitTitle(docTitle);
       if (best && titleKey(best).length >= titleKey(split.title).length * 0.5) {
         return { split: { ...split, title: best.trim() }, documentTitle: docTitle };
+      }
+      // A document title that is only a site name (`海姑娘 | blog.wenxuecity.com`): the article's
+      // headline is the headline-like line just above its first paragraph.
+      if (isDomain(split.title) || visibleLength(split.title) <= WEAK_TITLE_CHARS) {
+        for (let i = end - 1; i >= Math.max(0, end - 10); i--) {
+          const b = blocks[i]!;
+          if (b.reason && !TITLE_REASONS.has(b.reason)) continue;
+          if (isHeadlineLike(b) && hanCount(b.text) >= 2) return { split: { title: b.text, before: [], after: [...split.before, split.title, ...split.after] }, documentTitle: docTitle };
+        }
       }
       return { split, documentTitle: docTitle };
     }
@@ -286,8 +303,12 @@ export function buildMetadata(input: MetadataInput): Metadata {
     const d = dateFromUrl(meta.source_url);
     if (d) meta.published = d;
   }
-  const ogSite = head?.meta.get('og:site_name');
-  if (ogSite && ogSite.trim() !== '') meta.site = ogSite.trim();
+  // A declared site name wins; the title's own affix then names the section (`X - 法国报纸摘要`).
+  const ogSite = head?.meta.get('og:site_name')?.trim();
+  if (ogSite) {
+    if (meta.site && meta.site !== ogSite && !ogSite.includes(meta.site)) meta.section ??= meta.site;
+    meta.site = ogSite;
+  }
   const tags = listOf(frontMatter?.tags ?? frontMatter?.keywords);
   const metaKeywords = head ? listOf(head.meta.get('keywords')) : [];
   if (meta.tags === undefined && tags.length > 0) meta.tags = tags;

@@ -9,7 +9,7 @@
 import { appendBlock, type Block } from './blocks.js';
 import { endsSentence, hasWordChar } from './chars.js';
 import type { Thresholds } from './data.js';
-import { parseHeaderLine } from './labels.js';
+import { headerOf } from './labels.js';
 
 const OPENERS = '（(“‘「『《【[';
 const CLOSERS = '）)”’」』》】]';
@@ -27,6 +27,8 @@ function hasUnclosed(text: string): boolean {
 /** A numbered point or list marker at the start of a line (`1.`, `一、`, `（三）`, `第二，`). */
 const NEW_POINT = /^(?:\d{1,3}[.、)）]|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[，,、是])/;
 
+const URL_END = /(?:https?:\/\/|www\.)[^\s]{1,300}$/;
+
 function isPunctuationOnly(block: Block): boolean {
   return block.chars > 0 && block.chars <= 3 && !hasWordChar(block.text);
 }
@@ -36,7 +38,9 @@ function continues(prev: Block, next: Block, t: Thresholds): boolean {
   if (endsSentence(prev.text)) return false;
   if (isPunctuationOnly(next)) return true;
   if (NEW_POINT.test(next.text)) return false;
-  if (parseHeaderLine(prev.text, t.headerLineChars) || parseHeaderLine(next.text, t.headerLineChars)) return false;
+  // Lines ending in a link are list entries (`极速下载站:https://www.yaorank.com/`), not broken prose.
+  if (URL_END.test(prev.text)) return false;
+  if (headerOf(prev, t.headerLineChars) || headerOf(next, t.headerLineChars)) return false;
   if (hasUnclosed(prev.text)) return true;
   return prev.chars >= t.joinMinChars && prev.punct >= 2;
 }

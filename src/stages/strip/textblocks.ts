@@ -104,18 +104,22 @@ function markdownLine(line: string, sourceUrls: string[]): LineParts {
     } else if (numbered) kind = 'item';
   }
   text = text.replace(/^\s{0,3}>\s?/, '');
-  const hadImage = /!\[[^\]]{0,200}\]\([^)]{0,500}\)/.test(text);
   text = text.replace(/!\[[^\]]{0,200}\]\([^)]{0,500}\)/g, '');
+  let sourceLink = false;
   text = text.replace(/\[([^\]]{0,200})\]\(([^)\s]{0,500})(?:\s+"[^"]{0,200}")?\)/g, (_m, label: string, url: string) => {
     if (SOURCE_LINK_WORDS.some((w) => label.includes(w))) {
       sourceUrls.push(url);
+      sourceLink = true;
       return '';
     }
     return label;
   });
   // Emphasis and code markers; a marker pair around nothing but punctuation is stray.
   text = text.replace(/\*\*|__|~~|`/g, '');
-  if (visibleLength(text) === 0) return { text: '', kind, junk: hadImage || line.trim() !== '' ? 'image-junk' : undefined };
+  if (visibleLength(text) === 0) {
+    // A line that only linked the original article went to metadata.source_url.
+    return { text: '', kind, junk: sourceLink ? 'header-line' : 'image-junk' };
+  }
   return { text, kind };
 }
 
@@ -123,56 +127,66 @@ function isListMarkerLine(text: string): boolean {
   return /^\s{0,6}[-*+]\s+/.test(text);
 }
 
-/** All seam words for flattened lines, longest first. */
+interface Piece {
+  text: string;
+  /** Cut at a seam (may be mid-sentence) rather than at a paragraph mark or after a teaser. */
+  seam: boolean;
+}
+
+/** Seam words for flattened lines, longest first. */
 let seamWords: string[] | undefined;
 function seams(): string[] {
-  if (seamWords) return seamWords;
-  const data = stripData();
-  const words = new Set<string>(data.seams);
-  for (const p of data.phrases) if (p.where === 'start' && p.phrase.length >= 2) words.add(p.phrase);
-  seamWords = [...words].sort((a, b) => b.length - a.length);
+  seamWords ??= [...stripData().seams].sort((a, b) => b.length - a.length);
   return seamWords;
 }
 
 /**
  * Cuts one flattened line into pieces: at runs of two or more ideographic
- * spaces, before every header/credit label with a colon, before every seam
- * word, and after list teasers ending in an ellipsis.
+ * spaces (paragraph marks), after list teasers ending in an ellipsis, before
+ * every header/credit label with a colon and before every seam word
+ * (data/seams.txt) that does not sit inside another seam word.
  */
-export function splitFlattened(line: string): string[] {
-  const cuts = new Set<number>();
-  // Paragraph marks.
+export function splitFlattened(line: string): Piece[] {
+  const cuts = new Map<number, boolean>();
   let run = 0;
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     if (code === 0x3000) run++;
     else if (!isSpace(code)) {
-      if (run >= 2) cuts.add(i);
+      if (run >= 2) cuts.set(i, false);
       run = 0;
-    }
-  }
-  for (const hit of findLabelHits(line)) if (hit.start > 0) cuts.add(hit.start);
-  for (const word of seams()) {
-    for (let at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + word.length)) {
-      if (at > 0) cuts.add(at);
     }
   }
   // Teasers: `标题摘要...` followed directly by the next item.
   for (let at = line.indexOf('...'); at >= 0; at = line.indexOf('...', at + 3)) {
     let end = at + 3;
     while (end < line.length && (line[end] === '.' || line[end] === '…')) end++;
-    if (end < line.length && !isSpace(line.charCodeAt(end))) cuts.add(end);
+    if (end < line.length && !isSpace(line.charCodeAt(end))) cuts.set(end, false);
     at = end - 3;
   }
-  const sorted = [...cuts].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const cut of sorted) {
-    pieces.push(line.slice(from, cut));
-    from = cut;
+  const seamCut = (at: number): void => {
+    if (at > 0 && !cuts.has(at)) cuts.set(at, true);
+  };
+  for (const hit of findLabelHits(line)) seamCut(hit.start);
+  // Longest seams first; a shorter one inside a longer one (`首页` in `网站首页`) is no cut.
+  const covered = new Uint8Array(line.length);
+  for (const word of seams()) {
+    for (let at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + word.length)) {
+      if (covered[at] === 1) continue;
+      covered.fill(1, at, at + word.length);
+      seamCut(at);
+    }
   }
-  pieces.push(line.slice(from));
-  return pieces.filter((p) => visibleLength(p) > 0);
+  const pieces: Piece[] = [];
+  let from = 0;
+  let seam = false;
+  for (const cut of [...cuts.keys()].sort((a, b) => a - b)) {
+    pieces.push({ text: line.slice(from, cut), seam });
+    from = cut;
+    seam = cuts.get(cut)!;
+  }
+  pieces.push({ text: line.slice(from), seam });
+  return pieces.filter((p) => visibleLength(p.text) > 0);
 }
 
 export function parseText(input: string, markdown: boolean): TextDocument {
@@ -200,10 +214,10 @@ export function parseText(input: string, markdown: boolean): TextDocument {
       continue;
     }
     if (parts.text === '') continue;
-    const pieces = visibleLength(parts.text) >= flattenedLineChars ? splitFlattened(parts.text) : [parts.text];
+    const pieces = visibleLength(parts.text) >= flattenedLineChars ? splitFlattened(parts.text) : [{ text: parts.text, seam: false }];
     pieces.forEach((piece, i) => {
-      const t = normalizeSpaces(piece);
-      if (t !== '') blocks.push(makeBlock(t, parts.kind, { joinable: i === 0 }));
+      const t = normalizeSpaces(piece.text);
+      if (t !== '') blocks.push(makeBlock(t, parts.kind, { joinable: i === 0 || piece.seam }));
     });
   }
   return { blocks, frontMatter, sourceUrls, removed };

@@ -56,8 +56,10 @@ export function splitTitle(raw: string): SplitTitle {
   const text = trimSpaces(raw);
   const parts = splitParts(text);
   if (parts.length === 1) return { title: text, before: [], after: [] };
+  // The title is the longest part; a bare domain (`blog.wenxuecity.com`) only when nothing else is there.
+  const weight = (p: string): number => (isDomain(p) ? 0 : visibleLength(p));
   let main = 0;
-  for (let i = 1; i < parts.length; i++) if (visibleLength(parts[i]!) > visibleLength(parts[main]!)) main = i;
+  for (let i = 1; i < parts.length; i++) if (weight(parts[i]!) > weight(parts[main]!)) main = i;
   let lo = main;
   let hi = main;
   // A neighbour that is not a name belongs to the title; so does everything between it and the title.
@@ -97,6 +99,10 @@ function rawPieces(text: string): string[] {
   }
   pieces.push(text.slice(from));
   return pieces;
+}
+
+export function isDomain(s: string): boolean {
+  return /^(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+\/?$/i.test(s.trim());
 }
 
 /** Comparable form of a title: no whitespace, no quotes or brackets around it. */
