@@ -325,13 +325,13 @@ function attachRoles(doc: Doc, people: PersonSpan[]): void {
     let nameEdge = p.start;
     while (nameEdge > 0 && SPACES.test(text[nameEdge - 1] ?? '')) nameEdge--;
     let pos = nameEdge;
-    const segments: { org: string; title: string }[] = [];
+    const segments: { org: string; title: string; orgStart: number; orgEnd: number }[] = [];
     let descStart = pos;
     for (;;) {
       const title = titleEndingAt(doc, pos);
       if (!title) break;
       const orgStart = orgPartStart(doc, title.start);
-      segments.unshift({ org: text.slice(orgStart, title.start), title: text.slice(title.start, pos) });
+      segments.unshift({ org: text.slice(orgStart, title.start), title: text.slice(title.start, pos), orgStart, orgEnd: title.start });
       descStart = orgStart;
       if (text[orgStart - 1] === '、' && titleEndingAt(doc, orgStart - 1)) pos = orgStart - 1;
       else break;
@@ -342,7 +342,9 @@ function attachRoles(doc: Doc, people: PersonSpan[]): void {
     const titles = segments.map((s) => s.org && isTitleUnit(doc, s.org) ? s.org + s.title : s.title);
     p.title = titles.join('、');
     p.role = text.slice(descStart, nameEdge);
-    const org = [...segments].reverse().find((s) => s.org && !isTitleUnit(doc, s.org))?.org;
+    // The institution part must look like one (a place or institution opens it, or a suffix ends it):
+    // in 本报北京12月13日讯记者唐维红 or 老将军孙毅 the words before the title are no institution.
+    const org = [...segments].reverse().find((s) => s.org && !isTitleUnit(doc, s.org) && looksLikeOrg(doc, s.orgStart, s.orgEnd))?.org;
     if (org) {
       p.org = org;
       lastOrg = { org, sentenceEnd };
@@ -350,6 +352,11 @@ function attachRoles(doc: Doc, people: PersonSpan[]): void {
       p.org = lastOrg.org;
     }
   }
+}
+
+function looksLikeOrg(doc: Doc, start: number, end: number): boolean {
+  const opens = (['place', 'org', 'org-abbr', 'org-prefix'] as const).some((k) => doc.hasStart(start, k));
+  return opens || doc.hasEnd(end, 'org-suffix') || doc.hasEnd(end, 'org') || doc.hasEnd(end, 'org-abbr');
 }
 
 /** A title (with its prefixes: 常务副区长, 执行校长) ending at `end`. */
