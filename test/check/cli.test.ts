@@ -2,12 +2,13 @@
  * `qingxi check` end to end through the built CLI (`npm run build` first), on
  * JSONL made of the real gold bodies and their real damage.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportJSON } from '../../src/stages/check/index.js';
-import { qingxi, records } from '../helpers.js';
+import { BIN, qingxi, records } from '../helpers.js';
 import { changeCharacters, furniture, goldBodies, readAsGbk, readAsLatin1 } from './corpus.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qingxi-check-cli-'));
@@ -116,6 +117,21 @@ describe('qingxi check', { timeout: 60_000 }, () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ records: 2, passed: 2, failed: 0, input: { in: 4, out: 2, rejected: 2 } });
     expect(result.stderr).toContain(`${withBadLines}:3 (id "b"): record has no string "text"`);
+  });
+
+  it('stops writing annotations quietly when the reader goes away (| head), and still exits 1', async () => {
+    const stubs = jsonl('stubs.jsonl', Array.from({ length: 20_000 }, (_, i) => ({ id: `stub${i}`, text: Array.from(golds[i % golds.length]!.text).slice(0, 4).join('') })));
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('bash', ['-c', `set -o pipefail; node ${BIN} check ${stubs} --format github --jobs 0 -q | head -n 1`]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(result.stdout).toBe(`::error file=${stubs},line=1::stub0: failed too-short\n`);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
   });
 
   it('refuses two things on stdout at once', async () => {

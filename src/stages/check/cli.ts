@@ -34,6 +34,21 @@ export function checkOptionsFrom(raw: Record<string, unknown>): CheckCliOptions 
   return options;
 }
 
+/**
+ * Writes lines to stdout until its reader goes away (`qingxi check … | head`):
+ * then the rest are dropped quietly and the run still ends with its verdict.
+ */
+function stdoutLines(): (line: string) => void {
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (line) => {
+    if (!closed) process.stdout.write(`${line}\n`);
+  };
+}
+
 export function registerCheck(program: Command): void {
   const command = program
     .command('check')
@@ -57,6 +72,7 @@ export function registerCheck(program: Command): void {
       const rules = options.check.rules;
       const report = new CheckReport(rules);
       const duplicates = wantsDuplicates(rules) ? duplicateIndexFor(rules) : null;
+      const print = options.github || options.json ? stdoutLines() : null;
       const outcome = await runStage({
         command: 'check',
         stage: { name: 'check' },
@@ -71,14 +87,14 @@ export function registerCheck(program: Command): void {
           const quality = checked.quality as Quality;
           report.add(quality, { id, source: context.source, line: context.line });
           if (options.github && quality.failed.length > 0) {
-            process.stdout.write(`${githubAnnotation({ id, source: context.source, line: context.line, failed: quality.failed, duplicate_of: quality.duplicate_of })}\n`);
+            print?.(githubAnnotation({ id, source: context.source, line: context.line, failed: quality.failed, duplicate_of: quality.duplicate_of }));
           }
           return options.annotate ? checked : null;
         },
       });
       report.run = outcome;
       if (!common.quiet) process.stderr.write(`${renderTable(report, { color: process.stderr.isTTY === true })}\n`);
-      if (options.json) process.stdout.write(`${JSON.stringify(toJSON(report), null, 2)}\n`);
+      if (options.json) print?.(JSON.stringify(toJSON(report), null, 2));
       if (outcome.exitCode !== 0) return outcome.exitCode;
       return report.failRatio > options.maxFailRatio ? 1 : 0;
     }),
