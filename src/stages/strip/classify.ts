@@ -18,9 +18,10 @@
 import { linkDensity, punctDensity, type Block } from './blocks.js';
 import { findDates } from './dates.js';
 import { endsSentence, hanCount, hasWordChar, topNgramShare, trimDecoration } from './chars.js';
-import { stripData, type Phrase, type Thresholds } from './data.js';
+import { stripData, type Thresholds } from './data.js';
 import type { ElementInfo } from './html.js';
 import { headerOf, type HeaderLine } from './labels.js';
+import { matchPhrase } from './phrases.js';
 import type { Reason } from './reasons.js';
 
 export interface ParsedHeader {
@@ -39,32 +40,6 @@ export function isProse(block: Block, t: Thresholds): boolean {
   if (linkDensity(block) > t.maxLinkDensity / 2) return false;
   if (punctDensity(block) < t.minPunctPer100) return false;
   return block.chars >= 60 || (block.chars >= t.shortBlockChars && endsSentence(block.text));
-}
-
-function matchPhrase(block: Block, t: Thresholds): Phrase | undefined {
-  const index = stripData().phraseIndex;
-  const core = trimDecoration(block.text);
-  // Counts and arrows around menu words (`更多>>`, `评论(12)`) do not make them text.
-  const bare = core.replace(/[（(]\d{0,6}[)）]$/, '').replace(/[>»]+$/, '');
-  const whole = index.whole.get(bare);
-  if (whole) return whole;
-  if (block.chars <= t.phraseBlockChars * 2) {
-    for (const p of index.start.get(core[0] ?? '') ?? []) if (core.startsWith(p.phrase)) return p;
-  }
-  if (block.chars <= t.phraseBlockChars) {
-    const m = index.any.exec(block.text);
-    if (m) return index.byText.get(m[0]);
-  }
-  // A short list header named after its curator (`工小V推荐`, `编辑推荐`).
-  if (block.chars <= t.listHeaderChars) {
-    for (const p of index.end) if (core.endsWith(p.phrase)) return p;
-  }
-  // A long footer line (`… ICP备… Copyright … 版权所有 … 举报电话`) holds several footer phrases.
-  if (block.chars <= t.footerBlockChars) {
-    const hits = new Set(block.text.match(index.footer) ?? []);
-    if (hits.size >= 2) return index.byText.get([...hits][0]!);
-  }
-  return undefined;
 }
 
 function isPlaceholder(block: Block): boolean {
@@ -209,8 +184,10 @@ export function classify(blocks: Block[], t: Thresholds, html?: HtmlContext): Pa
     const reason = blocks[i]!.reason!;
     for (let j = i + 1; j < blocks.length; j++) {
       const next = blocks[j]!;
-      // The list ends at prose, at the next list header, and at credits or a footer.
-      if (listHeaders.has(j) || (!next.reason && isProse(next, t)) || (next.reason && SECTION_ENDS.has(next.reason))) break;
+      // The list ends at prose (a teaser cut off with an ellipsis is an entry, not prose), at
+      // the next list header, and at credits or a footer.
+      const prose = !next.reason && isProse(next, t) && !endsInEllipsis(next, t);
+      if (listHeaders.has(j) || prose || (next.reason && SECTION_ENDS.has(next.reason))) break;
       // In HTML the entries of a list are links; the first plain line after them is not one.
       if (html && !next.reason && next.linkChars === 0) break;
       next.reason ??= reason;

@@ -95,6 +95,9 @@ function jsonLdAuthors(head: HeadInfo | undefined): string[] {
   return [];
 }
 
+/** A numbered section heading (`一、理解文革`, `2.`) is not the headline. */
+const SECTION_NUMBER = /^(?:\d{1,3}[.、)）]|[一二三四五六七八九十]{1,3}[、.])/;
+
 /** A document title this short is a site name rather than a headline. */
 const WEAK_TITLE_CHARS = 4;
 
@@ -146,7 +149,7 @@ function chooseTitle(input: MetadataInput, firstProse: number): TitleChoice | un
         for (let i = end - 1; i >= Math.max(0, end - 10); i--) {
           const b = blocks[i]!;
           if (b.reason && !TITLE_REASONS.has(b.reason)) continue;
-          if (isHeadlineLike(b) && hanCount(b.text) >= 2) return { split: { title: b.text, before: [], after: [...split.before, split.title, ...split.after] }, documentTitle: docTitle };
+          if (isHeadlineLike(b) && hanCount(b.text) >= 2 && !SECTION_NUMBER.test(b.text)) return { split: { title: b.text, before: [], after: [...split.before, split.title, ...split.after] }, documentTitle: docTitle };
         }
       }
       return { split, documentTitle: docTitle };

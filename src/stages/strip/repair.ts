@@ -10,6 +10,7 @@ import { appendBlock, type Block } from './blocks.js';
 import { endsSentence, hasWordChar } from './chars.js';
 import type { Thresholds } from './data.js';
 import { headerOf } from './labels.js';
+import { matchPhrase } from './phrases.js';
 
 const OPENERS = '（(“‘「『《【[';
 const CLOSERS = '）)”’」』》】]';
@@ -27,6 +28,9 @@ function hasUnclosed(text: string): boolean {
 /** A numbered point or list marker at the start of a line (`1.`, `一、`, `（三）`, `第二，`). */
 const NEW_POINT = /^(?:\d{1,3}[.、)）]|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[，,、是])/;
 
+/** A line that opens with a comma or closing mark continues the line before it. */
+const CONTINUATION_START = /^[，、；：,;:）)”’」』》]/;
+
 const URL_END = /(?:https?:\/\/|www\.)[^\s]{1,300}$/;
 
 function isPunctuationOnly(block: Block): boolean {
@@ -36,12 +40,14 @@ function isPunctuationOnly(block: Block): boolean {
 function continues(prev: Block, next: Block, t: Thresholds): boolean {
   if (!next.joinable || prev.kind !== 'paragraph' || next.kind !== 'paragraph') return false;
   if (endsSentence(prev.text)) return false;
-  if (isPunctuationOnly(next)) return true;
+  if (isPunctuationOnly(next) || CONTINUATION_START.test(next.text)) return true;
   if (NEW_POINT.test(next.text)) return false;
   // Lines ending in a link are list entries (`极速下载站:https://www.yaorank.com/`), not broken prose.
   if (URL_END.test(prev.text)) return false;
   if (headerOf(prev, t.headerLineChars) || headerOf(next, t.headerLineChars)) return false;
   if (hasUnclosed(prev.text)) return true;
+  // Page furniture is never half a sentence.
+  if (matchPhrase(prev, t) || matchPhrase(next, t)) return false;
   return prev.chars >= t.joinMinChars && prev.punct >= 2;
 }
 
