@@ -17,17 +17,18 @@ export class Doc {
   /** For every offset, the start and end of the dictionary token containing it. */
   private readonly tokStart: Int32Array;
   private readonly tokEnd: Int32Array;
-  /** Listed words by start and by end offset (sparse arrays: most offsets have none). */
-  private readonly starting: (Match[] | undefined)[];
-  private readonly ending: (Match[] | undefined)[];
+  /** Listed words in text order (by start), and indexes into them by start and by end offset. */
+  private readonly matches: Match[];
+  /** startIndex[i]: the first match starting at or after offset i. */
+  private readonly startIndex: Int32Array;
+  /** endOrder[endIndex[i] .. endIndex[i + 1]): the matches ending at offset i. */
+  private readonly endIndex: Int32Array;
+  private readonly endOrder: Int32Array;
   private readonly byKind = new Map<Kind, Match[]>();
 
   constructor(readonly text: string) {
     this.lex = loadLexicon();
     const n = text.length;
-    // Filled arrays stay in V8's fast elements mode, unlike arrays grown with holes.
-    this.starting = new Array<Match[] | undefined>(n + 1).fill(undefined);
-    this.ending = new Array<Match[] | undefined>(n + 1).fill(undefined);
     this.tokStart = new Int32Array(n + 1);
     this.tokEnd = new Int32Array(n + 1);
     let pos = 0;
@@ -50,9 +51,22 @@ export class Doc {
     }
     this.tokStart[n] = n;
     this.tokEnd[n] = n;
-    for (const m of this.lex.trie.scan(text)) {
-      (this.starting[m.start] ??= []).push(m);
-      (this.ending[m.end] ??= []).push(m);
+    // Index the matches in flat typed arrays: no per-offset lists to allocate and collect.
+    const matches = this.lex.trie.scan(text);
+    this.matches = matches;
+    this.startIndex = new Int32Array(n + 2);
+    let k = 0;
+    for (let i = 0; i <= n + 1; i++) {
+      while (k < matches.length && matches[k]!.start < i) k++;
+      this.startIndex[i] = k;
+    }
+    this.endIndex = new Int32Array(n + 3);
+    for (const m of matches) this.endIndex[m.end + 1]!++;
+    for (let i = 1; i < n + 3; i++) this.endIndex[i]! += this.endIndex[i - 1]!;
+    this.endOrder = new Int32Array(matches.length);
+    const next = this.endIndex.slice();
+    for (let j = 0; j < matches.length; j++) this.endOrder[next[matches[j]!.end]!++] = j;
+    for (const m of matches) {
       if (!ENUMERATED.has(m.kind)) continue;
       let list = this.byKind.get(m.kind);
       if (!list) this.byKind.set(m.kind, (list = []));
@@ -97,37 +111,58 @@ export class Doc {
     return pos;
   }
 
-  startingAt(i: number, kind: Kind): Match[] {
-    const list = this.starting[i];
-    return list ? list.filter((m) => m.kind === kind) : NONE;
+  startingAt(i: number, kind: Kind): readonly Match[] {
+    if (i < 0 || i > this.text.length) return NONE;
+    if (this.startIndex[i] === this.startIndex[i + 1] && !(kind === 'stop' && this.singleStop(i))) return NONE;
+    const found: Match[] = [];
+    for (let j = this.startIndex[i]!; j < this.startIndex[i + 1]!; j++) if (this.matches[j]!.kind === kind) found.push(this.matches[j]!);
+    if (kind === 'stop' && this.singleStop(i)) found.push({ kind, start: i, end: i + 1, info: '' });
+    return found;
   }
 
-  endingAt(i: number, kind: Kind): Match[] {
-    const list = this.ending[i];
-    return list ? list.filter((m) => m.kind === kind) : NONE;
+  endingAt(i: number, kind: Kind): readonly Match[] {
+    if (i < 0 || i > this.text.length) return NONE;
+    if (this.endIndex[i] === this.endIndex[i + 1] && !(kind === 'stop' && this.singleStop(i - 1))) return NONE;
+    const found: Match[] = [];
+    for (let j = this.endIndex[i]!; j < this.endIndex[i + 1]!; j++) {
+      const m = this.matches[this.endOrder[j]!]!;
+      if (m.kind === kind) found.push(m);
+    }
+    if (kind === 'stop' && this.singleStop(i - 1)) found.push({ kind, start: i - 1, end: i, info: '' });
+    return found;
   }
 
   /** True when a listed word of `kind` starts at `i`. */
   hasStart(i: number, kind: Kind): boolean {
-    return this.starting[i]?.some((m) => m.kind === kind) ?? false;
+    if (kind === 'stop' && this.singleStop(i)) return true;
+    if (i < 0 || i > this.text.length) return false;
+    for (let j = this.startIndex[i]!; j < this.startIndex[i + 1]!; j++) if (this.matches[j]!.kind === kind) return true;
+    return false;
   }
 
   /** True when a listed word of `kind` ends at `i`. */
   hasEnd(i: number, kind: Kind): boolean {
-    return this.ending[i]?.some((m) => m.kind === kind) ?? false;
+    if (kind === 'stop' && this.singleStop(i - 1)) return true;
+    if (i < 0 || i > this.text.length) return false;
+    for (let j = this.endIndex[i]!; j < this.endIndex[i + 1]!; j++) if (this.matches[this.endOrder[j]!]!.kind === kind) return true;
+    return false;
+  }
+
+  private singleStop(i: number): boolean {
+    return i >= 0 && this.lex.singleStops.has(this.text[i] ?? '');
   }
 
   /** The longest listed word of `kind` starting at `i`. */
   longestAt(i: number, kind: Kind): Match | undefined {
     let best: Match | undefined;
-    for (const m of this.starting[i] ?? NONE) if (m.kind === kind && (!best || m.end > best.end)) best = m;
+    for (const m of this.startingAt(i, kind)) if (!best || m.end > best.end) best = m;
     return best;
   }
 
   /** The longest listed word of `kind` ending at `i`. */
   longestEndingAt(i: number, kind: Kind): Match | undefined {
     let best: Match | undefined;
-    for (const m of this.ending[i] ?? NONE) if (m.kind === kind && (!best || m.start < best.start)) best = m;
+    for (const m of this.endingAt(i, kind)) if (!best || m.start < best.start) best = m;
     return best;
   }
 
@@ -140,7 +175,8 @@ export class Doc {
 const posCache = new Map<string, string>();
 /** The kinds the recognizers list with all(); others are only looked up by offset. */
 const ENUMERATED = new Set<Kind>(['surname', 'title', 'org-suffix', 'org', 'org-abbr', 'place-suffix', 'place-abbr']);
-const NONE: Match[] = [];
+/** Shared empty result; callers never modify what startingAt and endingAt return. */
+const NONE: readonly Match[] = [];
 
 /** Chinese characters of the basic block and extension A (the ones names are written with). */
 export function isHan(ch: string | undefined): boolean {

@@ -104,6 +104,8 @@ export interface Lexicon {
   titles: Set<string>;
   titleUnits: Set<string>;
   titleSuffixes: Set<string>;
+  /** One-character stop words (kept out of the trie). */
+  singleStops: Set<string>;
   landmarkEndings: Set<string>;
 }
 
@@ -160,7 +162,12 @@ export function loadLexicon(): Lexicon {
     trie.add(cue, where === 'after' ? 'cue-after' : 'cue-before', where);
   }
   for (const verb of readList(DATA + 'verbs.txt')) trie.add(verb, 'verb');
-  for (const word of readList(DATA + 'stop-words.txt')) trie.add(word, 'stop');
+  // One-character stop words match nearly everywhere; Doc answers for them from a set instead.
+  const singleStops = new Set<string>();
+  for (const word of readList(DATA + 'stop-words.txt')) {
+    if (word.length === 1) singleStops.add(word);
+    else trie.add(word, 'stop');
+  }
   for (const word of readList(DATA + 'function-words.txt')) trie.add(word, 'stop');
   for (const word of readList(DATA + 'org-generic-modifiers.txt')) trie.add(word, 'generic');
 
@@ -189,6 +196,7 @@ export function loadLexicon(): Lexicon {
     titles,
     titleUnits: new Set(readList(DATA + 'title-units.txt')),
     titleSuffixes: new Set(readList(DATA + 'title-suffixes.txt')),
+    singleStops,
     landmarkEndings: new Set([...readList(DATA + 'landmark-suffixes.txt'), ...readList(DATA + 'place-suffixes.txt').filter((w) => w.length === 1)]),
   };
   return lexicon;
