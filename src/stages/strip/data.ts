@@ -77,6 +77,7 @@ export interface StripData {
   /** Extra furniture starts for flattened pages (besides labels and start phrases). */
   seams: string[];
   orgSuffixes: string[];
+  surnames: Set<string>;
   contentHints: Set<string>;
   /** class/id word → the reason its element's blocks are furniture. */
   boilerplateHints: Map<string, Reason>;
@@ -203,6 +204,7 @@ export function stripData(): StripData {
     titleSeparators,
     seams: readList(DIR + 'seams.txt'),
     orgSuffixes: readList(DIR + 'org-suffixes.txt'),
+    surnames: new Set(readList(DIR + 'surnames.txt')),
     contentHints,
     boilerplateHints,
     thresholds: loadThresholds(),

@@ -9,6 +9,7 @@
 import type { Block } from './blocks.js';
 import { hanCount, isHan, isSpace, trimDecoration, visibleLength } from './chars.js';
 import { findDates, parseDate } from './dates.js';
+import { isDomain } from './title.js';
 import { stripData, type CreditRole, type HeaderField } from './data.js';
 
 export interface LabelHit {
@@ -118,6 +119,13 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** A Chinese name opens with a surname (one or two characters); a Latin name has none to check. */
+function hasSurname(name: string): boolean {
+  if (hanCount(name) === 0) return true;
+  const surnames = stripData().surnames;
+  return surnames.has(name.slice(0, 2)) || surnames.has(name[0]!);
+}
+
 /** Words that are labels or page furniture, never names (`阅读`, `评论`, `编辑`). */
 function isFurnitureWord(token: string): boolean {
   const data = stripData();
@@ -158,7 +166,7 @@ export function splitNames(raw: string): string[] | undefined {
         else if (han > 4) return undefined;
         continue;
       }
-      if (/^[A-Za-z][A-Za-z .'-]{0,29}$/.test(t)) {
+      if (/^[A-Za-z][A-Za-z .'-]{0,29}$/.test(t) && !isDomain(t)) {
         names.push(t);
         continue;
       }
@@ -194,13 +202,59 @@ function plausible(hit: LabelHit, value: string): boolean {
 
 /** A value without surrounding spaces and list separators; `!` and `?` stay (titles end in them). */
 function trimValue(raw: string): string {
-  return raw.replace(/^[\s:：|｜丨/]+/, '').replace(/[\s|｜丨,，;；、/]+$/, '');
+  return closeAtBracket(raw).replace(/^[\s:：|｜丨/]+/, '').replace(/[\s|｜丨,，;；、/]+$/, '');
+}
+
+/** A value ends at a closing bracket it did not open (`【编辑:刘欢】 返回搜狐` → `刘欢`). */
+function closeAtBracket(value: string): string {
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if ('（(【[〔'.includes(ch)) depth++;
+    else if ('）)】]〕'.includes(ch)) {
+      if (depth === 0) return value.slice(0, i);
+      depth--;
+    }
+  }
+  return value;
 }
 
 /** Start of the text after leading decoration (`【`, `（`, bullets). */
 function contentStart(text: string): number {
   const trimmed = trimDecoration(text);
   return trimmed === '' ? text.length : text.indexOf(trimmed[0]!);
+}
+
+/** Words that close a credit rather than name someone (`姚峰 上海报道`, `吴军辉摄影报道`). */
+const CREDIT_TAIL = /(?:摄影报道|报道|供稿|发自\S{0,6}|摄|[\u4e00-\u9fff]{2}报道)$/;
+
+/**
+ * Credits in parentheses at the start or end of an article: `（记者 蓝芳 通讯员
+ * 井发苑 摄影宗琪琪）`, `（记者 格桑边觉）`, `（常书香 马丹阳）`, `（姚峰 上海报道）`.
+ * Without a label every token must be a surnamed name, so `（以下简称“西浦”）`
+ * or `（图为签约现场）` credit nobody.
+ */
+export function parentheticalCredits(inner: string): { role: CreditRole; names: string[] }[] | undefined {
+  const credits: { role: CreditRole; names: string[] }[] = [];
+  const labels = creditPattern();
+  labels.lastIndex = 0;
+  const marks: { at: number; label: string }[] = [];
+  for (let m = labels.exec(inner); m !== null; m = labels.exec(inner)) marks.push({ at: m.index, label: m[0] });
+  const segments: { role: CreditRole; text: string }[] = [];
+  if (marks.length === 0) segments.push({ role: 'authors', text: inner });
+  else {
+    for (let i = 0; i < marks.length; i++) {
+      const { at, label } = marks[i]!;
+      segments.push({ role: stripData().creditLabels.get(label)!, text: inner.slice(at + label.length, marks[i + 1]?.at ?? inner.length) });
+    }
+  }
+  for (const seg of segments) {
+    const tokens = seg.text.trim().split(/[\s、，,]+/).map((x) => x.replace(CREDIT_TAIL, '')).filter((x) => x !== '');
+    if (tokens.length === 0) continue;
+    if (!tokens.every((x) => hanCount(x) === x.length && x.length >= 2 && x.length <= 4 && hasSurname(x) && !isFurnitureWord(x))) return undefined;
+    credits.push({ role: seg.role, names: tokens });
+  }
+  return credits.length > 0 ? credits : undefined;
 }
 
 const headerCache = new WeakMap<Block, { text: string; line: HeaderLine | undefined }>();
@@ -296,7 +350,8 @@ function bylineOrDateLine(text: string): HeaderLine | undefined {
     const at = m.index;
     credits.lastIndex = at + 1;
     const prefix = trimmed.slice(0, at);
-    if (/[\p{P}\s]/u.test(prefix)) continue;
+    // An outlet name may have a space or middle dot (`整合 新华日报·交汇点记者 徐睿翔`), not a sentence mark.
+    if (/[。，！？；：:,;!?、]/.test(prefix)) continue;
     const after = trimmed.slice(at + label.length);
     if (after === '' || !(isSpace(after.charCodeAt(0)) || isHan(after.charCodeAt(0)))) continue;
     // A one-character label (`文`, `图`) needs a space before the names.
@@ -304,6 +359,8 @@ function bylineOrDateLine(text: string): HeaderLine | undefined {
     const names = splitNames(after);
     if (!names || names.length === 0) continue;
     if (names.join('').length !== visibleLength(after)) continue;
+    // Without a colon, only real names make a byline (`作者须知`, `记者调查` are words).
+    if (!names.every(hasSurname)) continue;
     return { fields: [], credits: [{ role, names }], dates: [] };
   }
   return undefined;

@@ -15,7 +15,7 @@ import { endsSentence, hanCount, visibleLength } from './chars.js';
 import { stripData, type CreditRole, type Thresholds } from './data.js';
 import { dateFromUrl, parseDate } from './dates.js';
 import type { HeadInfo } from './html.js';
-import { cleanSource, splitNames } from './labels.js';
+import { cleanSource, parentheticalCredits, splitNames } from './labels.js';
 import type { FrontMatter } from './textblocks.js';
 import { isDomain, splitTitle, titleKey, type SplitTitle } from './title.js';
 
@@ -214,6 +214,20 @@ function addNames(out: Map<CreditRole, string[]>, role: CreditRole, names: strin
   out.set(role, list);
 }
 
+/** Parenthesised credits near the start of the first kept block and at the end of the last. */
+function bodyCredits(blocks: Block[]): { role: CreditRole; names: string[] }[] {
+  const kept = blocks.filter((b) => !b.reason);
+  const first = kept[0]?.text ?? '';
+  const last = kept[kept.length - 1]?.text ?? '';
+  const found: { role: CreditRole; names: string[] }[] = [];
+  const scan = (text: string): void => {
+    for (const m of text.matchAll(/[（(]([^（()）]{2,40})[)）]/g)) found.push(...(parentheticalCredits(m[1]!) ?? []));
+  };
+  scan(first.slice(0, 60));
+  if (last !== first || first.length > 60) scan(last.slice(-50));
+  return found;
+}
+
 export function buildMetadata(input: MetadataInput): Metadata {
   const { blocks, head, frontMatter, thresholds } = input;
   const meta: Metadata = {};
@@ -317,9 +331,10 @@ export function buildMetadata(input: MetadataInput): Metadata {
   if (meta.tags === undefined && tags.length > 0) meta.tags = tags;
   else if (meta.tags === undefined && metaKeywords.length > 0 && metaKeywords.length <= 20) meta.tags = metaKeywords;
 
-  // credits
+  // credits: credit lines, else the credit in parentheses opening or closing the body
   const credits = new Map<CreditRole, string[]>();
   for (const h of headers) for (const c of h.line.credits) addNames(credits, c.role, c.names);
+  if (!credits.has('authors')) for (const c of bodyCredits(blocks)) addNames(credits, c.role, c.names);
   if (!credits.has('authors')) {
     const fmAuthor = listOf(frontMatter?.author ?? frontMatter?.authors);
     const metaAuthor = head?.meta.get('author');
