@@ -72,19 +72,23 @@ function isUrlChar(c: number): boolean {
 /** Characters of `line` inside URLs. */
 function urlChars(line: string): number {
   const lower = line.toLowerCase();
+  // Next occurrence of each prefix, searched again only once passed: a prefix
+  // missing from the rest of the line is not rescanned for every URL.
+  const next = URL_STARTS.map((prefix) => lower.indexOf(prefix));
   let covered = 0;
   let from = 0;
   for (;;) {
     let start = -1;
-    for (const prefix of URL_STARTS) {
-      const at = lower.indexOf(prefix, from);
+    for (let i = 0; i < next.length; i++) {
+      if (next[i]! >= 0 && next[i]! < from) next[i] = lower.indexOf(URL_STARTS[i]!, from);
+      const at = next[i]!;
       if (at >= 0 && (start < 0 || at < start)) start = at;
     }
     if (start < 0) return covered;
     let end = start;
     while (end < line.length && isUrlChar(line.charCodeAt(end))) end++;
     covered += end - start;
-    from = end;
+    from = Math.max(end, start + 1);
   }
 }
 
