@@ -13,6 +13,48 @@
 import { linkDensity, punctDensity, type Block } from './blocks.js';
 import type { Thresholds } from './data.js';
 import type { ElementInfo } from './html.js';
+import { matchPhrase } from './phrases.js';
+import type { Reason } from './reasons.js';
+
+/** Headers that open a section of furniture (`相关新闻`, `热门评论`, `友情链接`). */
+const SECTION_HEADERS = new Set<Reason>(['related-list', 'link-farm', 'user-comments']);
+
+/**
+ * Marks the sections a furniture header opens: the largest element that
+ * starts with the header block and holds more than it (the `<div>` around
+ * `<h3>相关新闻</h3><ul>…</ul>`). Sites do not always say `class="related"`;
+ * the header says it for them.
+ */
+export function markHeadedSections(blocks: Block[], elements: ElementInfo[], t: Thresholds): void {
+  const n = elements.length;
+  // Per element: its first block and the characters it holds.
+  const firstBlock = new Int32Array(n).fill(blocks.length);
+  const chars = new Float64Array(n);
+  let total = 0;
+  blocks.forEach((b, i) => {
+    total += b.chars;
+    if (b.container < 0) return;
+    chars[b.container]! += b.chars;
+    if (i < firstBlock[b.container]!) firstBlock[b.container] = i;
+  });
+  for (let i = n - 1; i >= 0; i--) {
+    const parent = elements[i]!.parent;
+    if (parent < 0) continue;
+    chars[parent]! += chars[i]!;
+    if (firstBlock[i]! < firstBlock[parent]!) firstBlock[parent] = firstBlock[i]!;
+  }
+  blocks.forEach((b, i) => {
+    if (b.container < 0 || b.chars > t.tailHeaderChars) return;
+    const reason = matchPhrase(b, t)?.reason;
+    if (!reason || !SECTION_HEADERS.has(reason)) return;
+    // The largest element this header opens, as long as it is a section and not the page.
+    let section = -1;
+    for (let e = b.container; e >= 0 && firstBlock[e] === i && chars[e]! <= total / 2; e = elements[e]!.parent) {
+      if (chars[e]! > b.chars) section = e;
+    }
+    if (section >= 0 && !elements[section]!.furniture) elements[section]!.furniture = reason;
+  });
+}
 
 /** Weight of one block: how much it says "article text here". */
 export function blockWeight(block: Block, t: Thresholds): number {

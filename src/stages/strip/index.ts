@@ -16,7 +16,7 @@ import type { Block } from './blocks.js';
 import { visibleLength } from './chars.js';
 import { classify } from './classify.js';
 import { stripData } from './data.js';
-import { chooseRoot } from './density.js';
+import { chooseRoot, markHeadedSections } from './density.js';
 import { looksLikeHtml, parseHtml } from './html.js';
 import { buildMetadata, type MetadataInput } from './metadata.js';
 import { joinBrokenLines } from './repair.js';
@@ -58,6 +58,7 @@ function extractHtml(html: string, explain: boolean): Extraction {
   const t = stripData().thresholds;
   const doc = parseHtml(html, explain);
   const blocks = joinBrokenLines(doc.blocks, t);
+  markHeadedSections(blocks, doc.elements, t);
   const { root, inRoot } = chooseRoot(blocks, doc.elements, t);
   const headers = classify(blocks, t, { elements: doc.elements, inRoot, root });
   let first = -1;
