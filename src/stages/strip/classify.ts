@@ -214,20 +214,19 @@ export function classify(blocks: Block[], t: Thresholds, html?: HtmlContext): Pa
 
 function applyRoot(blocks: Block[], html: HtmlContext): void {
   const { elements, inRoot, root } = html;
+  // Per element, the nearest class/id or header furniture on its way up: to the root for
+  // elements inside it, to the top for the others. Elements come parents first.
+  const furniture: (Reason | undefined)[] = new Array(elements.length);
+  for (let e = 0; e < elements.length; e++) {
+    const own = elements[e]!.furniture;
+    const parent = elements[e]!.parent;
+    const inherited = parent < 0 || e === root ? undefined : furniture[parent];
+    furniture[e] = e === root ? undefined : own ?? inherited;
+  }
   for (const b of blocks) {
-    if (b.container < 0 || !inRoot[b.container]) {
-      if (!b.reason) b.reason = 'outside-article';
-      continue;
-    }
     if (b.reason) continue;
-    // Furniture inside the root: the nearest class/id hint below the root decides.
-    for (let e = b.container; e > root && e >= 0; e = elements[e]!.parent) {
-      const furniture = elements[e]!.furniture;
-      if (furniture) {
-        b.reason = furniture;
-        break;
-      }
-    }
+    if (b.container < 0 || !inRoot[b.container]) b.reason = (b.container >= 0 ? furniture[b.container] : undefined) ?? 'outside-article';
+    else b.reason = furniture[b.container];
   }
 }
 

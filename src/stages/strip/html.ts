@@ -277,7 +277,8 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
     const block = !INLINE_TAGS.has(tag);
     if (block) {
       flush();
-      const hints = hintsOf(attribs);
+      // The classes of <html> and <body> describe the page's state (`u-has-nav-bar`), not a part of it.
+      const hints = tag === 'body' || tag === 'html' ? { contentHint: false } : hintsOf(attribs);
       const parent = containers.length > 0 ? containers[containers.length - 1]! : -1;
       elements.push({ parent, tag, ...hints });
       containers.push(elements.length - 1);

@@ -181,7 +181,7 @@ function markTitleBlocks(blocks: Block[], choice: TitleChoice): void {
     const k = titleKey(b.text);
     const same = k === key || k === docKey || (k.includes(key) && k.length - key.length <= 30 && b.chars <= 120);
     if (!same) continue;
-    if (b.reason === undefined || b.reason === 'low-text-density' || b.reason === 'outside-article') {
+    if (k === key || b.reason === undefined || b.reason === 'low-text-density' || b.reason === 'outside-article') {
       b.reason = seen ? 'title-repeat' : 'title';
     }
     seen = true;
