@@ -123,8 +123,9 @@ def walk(d):
             else:
                 walk(v)
 walk(zones)
-# The country itself under its full name (CLDR gives 中国).
-for name in ('中华人民共和国',):
+# The country itself under its full name (CLDR gives 中国), and 中华 as People's Daily tags it
+# (中华民族, 振兴中华: LOC).
+for name in ('中华人民共和国', '中华'):
     wseen.add(name); world.append((name, 'country'))
 # Seas, rivers, mountains and plains tagged ns (place) in jieba's dictionary, frequency >= 100:
 # three-character names with a geographic suffix, or longer ones ending in a compound feature word.
@@ -227,7 +228,8 @@ oseen = set()
 suffix_chars = {row.split('\t')[0][-1] for row in lines(os.path.join(out, 'org-suffixes.txt'))} | set('府军央')
 for w, f, t in jieba:
     # Places that jieba tags nt (中华人民共和国香港特别行政区) stay places.
-    if w in wseen or w.endswith('特别行政区'):
+    # Buildings tagged nt (人民大会堂) are places in People's Daily.
+    if w in wseen or w.endswith('特别行政区') or (w.endswith('政府') and w[:-2] in wseen) or w.endswith('堂'):
         continue
     if t == 'nt' and w not in oseen and ((len(w) >= 3 and w[-1] in suffix_chars and f >= 3) or f >= 1000):
         oseen.add(w); orgs.append((w, 'jieba'))

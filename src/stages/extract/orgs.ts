@@ -18,7 +18,7 @@ const MAX_LENGTH = 30;
 /** Prepositions that end a word before an institution (谨向大会) rather than belong to its name. */
 const PREPOSITIONS = new Set(['向', '在', '对', '与', '从', '由', '给', '把', '被']);
 /** 第十五次全国代表大会, 第三届理事会: an ordinal opening an institution's name. */
-const ORDINAL = /第[一二三四五六七八九十百零〇0-9０-９]{1,4}[次届]?$/;
+const ORDINAL = /(?:第[一二三四五六七八九十百零〇0-9０-９]{1,4}[次届]?|[一二三四五六七八九十]{1,3}届)$/;
 const DASHES = new Set(['—', '－', '-', '–']);
 /** 中国致公党十一大, 中共十五大, 致公党中央: a party's congress or central committee. */
 const PARTY_TAIL = /^(?:[一二三四五六七八九十]{1,3}大|中央)/;
@@ -77,6 +77,14 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
     if (blocked[start] || afterNumeral || !doc.boundary(start) || /[学会使厦型量家多部批力小]/.test(text[end] ?? '')) continue;
     candidates.push({ start, end });
   }
+  // 筹委会, 预委会, 常委会: a three-character dictionary word shortening a 委员会.
+  for (const m of doc.all('org-suffix')) {
+    const start = m.end - 3;
+    const alone = start === 0 || !isHan(text[start - 1]) || doc.hasEnd(start, 'stop');
+    if (text.slice(m.start, m.end) === '会' && start >= 0 && alone && text[start + 1] === '委' && doc.isWord(start, m.end) && !blocked[start]) {
+      candidates.push({ start, end: m.end });
+    }
+  }
   const orgs = longestFirst(candidates);
   const shortNames = abbreviations(doc, orgs);
   for (const [short, full] of shortNames) {
@@ -134,7 +142,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
     const tokenStart = doc.tokenStartBefore(pos);
     // 谨向, 特向: a two-character word ending in a preposition.
     if (pos - tokenStart === 2 && PREPOSITIONS.has(ch) && !isAnchor(doc, tokenStart)) break;
-    if (pos - tokenStart === 1 && NUMERALS.has(ch)) break;
+    // 两国政府, 中英两国政府, 三所大学: a count is no name (ordinals are taken below, places stay).
+    if (hasNumeral(text, tokenStart, pos) && !isAnchor(doc, tokenStart) && !ORDINAL.test(text.slice(Math.max(0, pos - 6), pos))) break;
     pos = tokenStart;
     if (isAnchor(doc, pos)) {
       anchored = true;
@@ -148,8 +157,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   if (doc.longestAt(pos, 'generic') || (NUMERALS.has(text[pos] ?? '') && !ordinal)) return undefined;
   const material = start - pos;
   if (material === 0) return undefined;
-  // 中国政府, 美国政府: People's Daily writes a country and its government as a place and a word.
-  if (text.slice(start, end) === '政府' && doc.longestAt(pos, 'place')?.end === start && doc.longestAt(pos, 'place')?.info === 'country') return undefined;
+  // 中国政府, 香港特别行政区政府: People's Daily writes a place and its government as a place and a word.
+  if (text.slice(start, end) === '政府' && doc.longestAt(pos, 'place')?.end === start) return undefined;
   // People's Daily: of a chain of places before a name (吉林省长春市二道区东站街道…), only the
   // last one belongs to the institution; the ones before it are places of their own.
   pos = lastPlaceOfChain(doc, pos, start);
@@ -181,6 +190,11 @@ export function acrossConjunction(doc: Doc, pos: number): number | undefined {
   if (doc.hasEnd(pos - 1, 'title')) return undefined; // 主席和…: two descriptions, not one name
   const anchored = ['org', 'org-abbr', 'place', 'org-suffix'].some((k) => doc.endingAt(wordStart, k as 'org').length > 0);
   return anchored ? wordStart : undefined;
+}
+
+function hasNumeral(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (NUMERALS.has(text[i] ?? '')) return true;
+  return false;
 }
 
 /** A place or institution ends at `pos`, or the word ending there starts with one (香港特区). */

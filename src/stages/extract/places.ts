@@ -45,6 +45,13 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     if (best && free(best.start, best.end)) {
       take(best.start, best.end);
       i = best.end - 1;
+    } else if (!best) {
+      // 中华人民共和国香港特别行政区 as one dictionary word: places that tile the whole word.
+      const pieces = tileWithPlaces(doc, i, doc.tokenEndAt(i));
+      if (pieces && pieces.length > 1 && free(i, doc.tokenEndAt(i))) {
+        for (const p of pieces) take(p.start, p.end);
+        i = doc.tokenEndAt(i) - 1;
+      }
     }
   }
 
@@ -102,6 +109,18 @@ function nameBefore(doc: Doc, end: number): number | undefined {
   if (doc.isWord(start, end)) return undefined;
   if (doc.endingAt(end, 'stop').length || doc.startingAt(start, 'stop').length) return undefined;
   return start;
+}
+
+/** Listed places (full names) that cover [start, end) exactly, one after another, if any. */
+function tileWithPlaces(doc: Doc, start: number, end: number): Span[] | undefined {
+  const pieces: Span[] = [];
+  for (let i = start; i < end; ) {
+    const m = doc.longestAt(i, 'place');
+    if (!m || m.end > end) return undefined;
+    pieces.push({ start: m.start, end: m.end });
+    i = m.end;
+  }
+  return pieces;
 }
 
 /** True when a dictionary word of two or more characters starts at `i` (驻华, 驻华大使). */
