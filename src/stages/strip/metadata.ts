@@ -177,7 +177,9 @@ function markTitleBlocks(blocks: Block[], choice: TitleChoice): void {
   if (key.length < 4) return;
   const docKey = choice.documentTitle ? titleKey(choice.documentTitle) : '';
   let seen = false;
+  const longest = Math.max(key.length + 30, docKey.length);
   for (const b of blocks) {
+    if (b.chars < key.length || b.chars > longest) continue;
     const k = titleKey(b.text);
     const same = k === key || k === docKey || (k.includes(key) && k.length - key.length <= 30 && b.chars <= 120);
     if (!same) continue;

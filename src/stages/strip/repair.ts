@@ -12,15 +12,16 @@ import type { Thresholds } from './data.js';
 import { headerOf } from './labels.js';
 import { matchPhrase } from './phrases.js';
 
-const OPENERS = '（(“‘「『《【[';
-const CLOSERS = '）)”’」』》】]';
+const OPENERS = new Set(Array.from('（(“‘「『《【[').map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set(Array.from('）)”’」』》】]').map((c) => c.charCodeAt(0)));
 
 /** True when the text opens more brackets or quotes than it closes. */
 function hasUnclosed(text: string): boolean {
   let depth = 0;
-  for (const ch of text) {
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch) && depth > 0) depth--;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (OPENERS.has(code)) depth++;
+    else if (depth > 0 && CLOSERS.has(code)) depth--;
   }
   return depth > 0;
 }
@@ -41,14 +42,14 @@ function continues(prev: Block, next: Block, t: Thresholds): boolean {
   if (!next.joinable || prev.kind !== 'paragraph' || next.kind !== 'paragraph') return false;
   if (endsSentence(prev.text)) return false;
   if (isPunctuationOnly(next) || CONTINUATION_START.test(next.text)) return true;
+  const unclosed = hasUnclosed(prev.text);
+  if (!unclosed && !(prev.chars >= t.joinMinChars && prev.punct >= 2)) return false;
   if (NEW_POINT.test(next.text)) return false;
   // Lines ending in a link are list entries (`极速下载站:https://www.yaorank.com/`), not broken prose.
   if (URL_END.test(prev.text)) return false;
   if (headerOf(prev, t.headerLineChars) || headerOf(next, t.headerLineChars)) return false;
-  if (hasUnclosed(prev.text)) return true;
   // Page furniture is never half a sentence.
-  if (matchPhrase(prev, t) || matchPhrase(next, t)) return false;
-  return prev.chars >= t.joinMinChars && prev.punct >= 2;
+  return unclosed || !(matchPhrase(prev, t) || matchPhrase(next, t));
 }
 
 export function joinBrokenLines(blocks: Block[], t: Thresholds): Block[] {
