@@ -107,6 +107,7 @@ export interface Lexicon {
   /** One-character stop words (kept out of the trie). */
   singleStops: Set<string>;
   landmarkEndings: Set<string>;
+  unlikelyLast: Set<string>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -197,6 +198,7 @@ export function loadLexicon(): Lexicon {
     titleUnits: new Set(readList(DATA + 'title-units.txt')),
     titleSuffixes: new Set(readList(DATA + 'title-suffixes.txt')),
     singleStops,
+    unlikelyLast: new Set(readList(DATA + 'name-unlikely-last.txt')),
     landmarkEndings: new Set([...readList(DATA + 'landmark-suffixes.txt'), ...readList(DATA + 'place-suffixes.txt').filter((w) => w.length === 1)]),
   };
   return lexicon;

@@ -23,7 +23,10 @@ export interface PersonSpan extends Span {
 
 /** Thresholds on the given-name score; see givenScore. Chosen on the seed pages. */
 const PLAUSIBLE = 0.02;
-const LIKELY_ALONE = 0.6;
+/** Thresholds for names without context (standsAlone); chosen on the seeds and People's Daily samples. */
+const ALONE_THREE = 0.3;
+const ALONE_TWO = 1.5;
+const ALONE_SURNAME = 30;
 const WORD_AFTER_TITLE = 0.1;
 const RARE = 0.05;
 /** Surnames this common (names in jieba's dictionary) stand for a person before a title (江主席). */
@@ -155,13 +158,28 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     const titleAfter = followedByTitle(doc, end) && !listed && (score >= PLAUSIBLE || knownName);
     const strong = (before && nameLike) || (!surnameIsFunctionWord && ((titleAfter && nameLike) || (after && (!word || knownName))));
     // Alone: very name-like characters after a common surname, or a full name in jieba's dictionary (邓小平).
-    const likely = (knownName && score >= WORD_AFTER_TITLE) || (!word && score >= LIKELY_ALONE && len === 2 && (lex.surnames.get(text.slice(start, surnameEnd)) ?? 0) >= 50);
+    const alone = !word && !listed && !surnameIsFunctionWord && standsAlone(doc, start, surnameEnd, end, scores);
+    const likely = (knownName && score >= WORD_AFTER_TITLE) || alone;
     const listable = !word && !listed && score >= PLAUSIBLE;
     options.push({ start, end, strong, likely, listable });
   }
   // Prefer the longer name when both are possible: a third character that could end the name has
   // already been ruled out above (name boundaries, cues, verbs).
   return options.find((o) => o.strong || o.likely) ?? options[0];
+}
+
+/**
+ * A name with no context at all (他的收藏品超过了上海的收藏名家严汉祥): a listed surname and given-name
+ * characters whose name-likeness multiplies to ALONE_THREE (two characters) or, for one character,
+ * reaches ALONE_TWO with the name ending at a word boundary (樊禹从事火花收藏).
+ */
+function standsAlone(doc: Doc, start: number, surnameEnd: number, end: number, scores: number[]): boolean {
+  if ((doc.lex.surnames.get(doc.text.slice(start, surnameEnd)) ?? 0) < ALONE_SURNAME) return false;
+  if (doc.lex.unlikelyLast.has(doc.text[end - 1] ?? '')) return false;
+  if (scores.length === 2) return (scores[0] ?? 0) * (scores[1] ?? 0) >= ALONE_THREE;
+  const next = doc.text[end];
+  const endsHere = !isHan(next) || doc.lex.nameBoundaries.has(next ?? '') || doc.hasStart(end, 'verb') || doc.hasStart(end, 'stop') || doc.hasStart(end, 'cue-after');
+  return (scores[0] ?? 0) >= ALONE_TWO && endsHere;
 }
 
 /**
