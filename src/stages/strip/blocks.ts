@@ -45,15 +45,6 @@ export function makeBlock(
   };
 }
 
-/** Replaces a block's text, keeping its other features consistent. */
-export function setText(block: Block, text: string): void {
-  const ratio = block.chars === 0 ? 0 : block.linkChars / block.chars;
-  block.text = text;
-  block.chars = visibleLength(text);
-  block.punct = punctuationCount(text);
-  block.linkChars = Math.round(block.chars * ratio);
-}
-
 /** Appends `next` to `block` (a line broken mid-sentence). */
 export function appendBlock(block: Block, next: Block): void {
   const latinSeam = /[A-Za-z0-9]$/.test(block.text) && /^[A-Za-z0-9]/.test(next.text);

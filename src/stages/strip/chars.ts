@@ -65,12 +65,6 @@ export function punctuationCount(s: string): number {
   return n;
 }
 
-/** Punctuation marks per 100 visible characters. */
-export function punctPer100(s: string): number {
-  const len = visibleLength(s);
-  return len === 0 ? 0 : (punctuationCount(s) * 100) / len;
-}
-
 /** True when the text's last meaningful character ends a sentence. */
 export function endsSentence(s: string): boolean {
   for (let i = s.length - 1; i >= 0; i--) {

@@ -12,8 +12,8 @@
 import { RecordError } from '../../core/errors.js';
 import type { Format, Metadata, QRecord, Removal } from '../../core/record.js';
 import type { Stage } from '../../core/stage.js';
+import { codePointLength } from '../../core/text.js';
 import type { Block } from './blocks.js';
-import { visibleLength } from './chars.js';
 import { classify } from './classify.js';
 import { stripData } from './data.js';
 import { chooseRoot, markHeadedSections } from './density.js';
@@ -103,8 +103,9 @@ export function strip(record: QRecord, options: StripOptions = {}): QRecord {
     .join('\n');
   const found = result.metadata;
   const minChars = options.minChars ?? 0;
-  if (minChars > 0 && visibleLength(body) < minChars) {
-    throw new RecordError('too-short', `article body has ${visibleLength(body)} characters, fewer than --min-chars ${minChars}`);
+  if (minChars > 0) {
+    const length = codePointLength(body.replace(/\s+/g, ''));
+    if (length < minChars) throw new RecordError('too-short', `article body has ${length} characters, fewer than --min-chars ${minChars}`);
   }
   // Existing metadata keys are kept; strip only adds what is missing.
   const metadata: Metadata = { ...found, ...(record.metadata ?? {}) };
