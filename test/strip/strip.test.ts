@@ -94,6 +94,18 @@ describe('strip record contract', () => {
   });
 });
 
+describe('duplicated articles', () => {
+  it('keeps one copy of a page that carries the article twice (desktop and mobile)', () => {
+    const paragraphs =
+      '<p>各位好，我是安东尼。欢迎收听法国报纸摘要。法国总统马克龙下星期访问莫斯科和基辅。法国星期天报说，马克龙星期一在莫斯科与俄罗斯总统普京会面。</p>' +
+      '<p>几个月来，俄罗斯在与乌克兰交界处部署了成千上万名军人。基辅这边希望加入北约，同时担心俄罗斯入侵。</p>';
+    const html = `<html><body><div class="wrap"><div class="pc-article">${paragraphs}</div><div class="m-article">${paragraphs}</div></div></body></html>`;
+    const out = strip({ text: html, format: 'html' }, { explain: true });
+    expect(out.text!.split('\n')).toHaveLength(2);
+    expect(out.removed!.filter((r) => r.reason === 'duplicate')).toHaveLength(2);
+  });
+});
+
 describe('odd input never throws', () => {
   const cases: [string, string][] = [
     ['empty', ''],

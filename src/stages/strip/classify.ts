@@ -209,6 +209,7 @@ export function classify(blocks: Block[], t: Thresholds, html?: HtmlContext): Pa
   }
 
   trimEdges(blocks, t, html !== undefined);
+  markDuplicates(blocks, t);
   return headers;
 }
 
@@ -227,6 +228,20 @@ function applyRoot(blocks: Block[], html: HtmlContext): void {
     if (b.reason) continue;
     if (b.container < 0 || !inRoot[b.container]) b.reason = (b.container >= 0 ? furniture[b.container] : undefined) ?? 'outside-article';
     else b.reason = furniture[b.container];
+  }
+}
+
+/**
+ * A kept prose paragraph that repeats an earlier kept one word for word is a
+ * copy (pages that carry the article twice for mobile and desktop); headings,
+ * table rows and other short lines may repeat legitimately.
+ */
+function markDuplicates(blocks: Block[], t: Thresholds): void {
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    if (b.reason || !isProse(b, t)) continue;
+    if (seen.has(b.text)) b.reason = 'duplicate';
+    else seen.add(b.text);
   }
 }
 

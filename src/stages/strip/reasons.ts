@@ -26,6 +26,7 @@ export const REASONS = {
   hidden: 'elements hidden with display:none, the hidden attribute or aria-hidden',
   comment: 'HTML comments',
   empty: 'blocks with no letters or digits',
+  duplicate: 'a paragraph repeated verbatim (a page carrying the article twice, e.g. mobile and desktop copies)',
   'low-text-density': 'short or link-heavy blocks without sentences around the article',
   'outside-article': 'text outside the article area chosen by text-density scoring',
 } as const;
