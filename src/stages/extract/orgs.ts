@@ -104,7 +104,7 @@ function titleStartCovering(doc: Doc, i: number): number {
   return i;
 }
 
-type Strength = 'strong' | 'company' | 'unit' | 'weak';
+type Strength = 'strong' | 'name' | 'company' | 'unit' | 'weak';
 
 /** The institution ending with the suffix at [start, end), or none when no name precedes it. */
 function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, strength: Strength): OrgSpan | undefined {
@@ -164,7 +164,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   pos = lastPlaceOfChain(doc, pos, start);
   if (doc.isWord(pos, end)) {
     const known = doc.longestAt(pos, 'org')?.end === end || (strength === 'strong' && /^nt/.test(doc.posOf(text.slice(pos, end))));
-    return known || (anchored && (strength === 'strong' || strength === 'company')) ? { start: pos, end } : undefined;
+    const named = strength === 'name' && end - pos >= 4;
+    return known || named || (anchored && strength !== 'unit' && strength !== 'weak') ? { start: pos, end } : undefined;
   }
   if (strength === 'unit' && !anchored && material < 2) return undefined;
   if (strength === 'weak' && !anchored && !opensDateline(text, pos, end)) return undefined;

@@ -32,6 +32,7 @@ const RARE = 0.05;
 /** Surnames this common (names in jieba's dictionary) stand for a person before a title (江主席). */
 const COMMON_SURNAME = 100;
 const LIST_SEPARATORS = new Set(['、']);
+const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
 const SPACES = /[\s\u3000]/;
 
 export function findPeople(doc: Doc): PersonSpan[] {
@@ -137,7 +138,7 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     if (len === 2 && !oneWord && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || doc.hasStart(surnameEnd + 1, 'cue-after'))) continue;
     // 林先生, 美代表: a cue word in the given name.
     if (doc.hasStart(surnameEnd, 'cue-after')) continue;
-    if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end)) continue;
+    if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end) && !endsBeforeConjunction(doc, start, end)) continue;
     if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
     // 美国总统, 记者从上海: a place, or a place after a function word, is no name (but 党委副书记李四平 is).
     const surnameIsFunctionWord = doc.startingAt(start, 'stop').some((m) => m.end === surnameEnd);
@@ -178,7 +179,9 @@ function standsAlone(doc: Doc, start: number, surnameEnd: number, end: number, s
   if (doc.lex.unlikelyLast.has(doc.text[end - 1] ?? '')) return false;
   if (scores.length === 2) return (scores[0] ?? 0) * (scores[1] ?? 0) >= ALONE_THREE;
   const next = doc.text[end];
-  const endsHere = !isHan(next) || doc.lex.nameBoundaries.has(next ?? '') || doc.hasStart(end, 'verb') || doc.hasStart(end, 'stop') || doc.hasStart(end, 'cue-after');
+  // The name is followed by punctuation, a boundary word, or a whole dictionary word (樊禹家里).
+  const wordFollows = doc.boundary(end) && doc.tokenEndAt(end) - end >= 2;
+  const endsHere = !isHan(next) || wordFollows || doc.lex.nameBoundaries.has(next ?? '') || doc.hasStart(end, 'stop') || doc.hasStart(end, 'cue-after');
   return (scores[0] ?? 0) >= ALONE_TWO && endsHere;
 }
 
@@ -274,6 +277,11 @@ function unlistedSurnames(doc: Doc, candidates: Map<number, Candidate>): PersonS
     if (chars.every((ch) => givenScore(lex.given.get(ch)) >= PLAUSIBLE * 5)) out.push({ start, end, strength: 'strong' });
   }
   return out;
+}
+
+/** 严汉祥和扬州的季之光: the last character makes a word with a following 和/与/及 (祥和). */
+function endsBeforeConjunction(doc: Doc, start: number, end: number): boolean {
+  return doc.boundary(start) && doc.tokenEndAt(end - 1) === end + 1 && doc.tokenStartBefore(end) === end - 1 && CONJUNCTIONS.has(doc.text[end] ?? '');
 }
 
 /** 邓小平理论: a three-character name in jieba's dictionary opening a longer dictionary word. */
