@@ -9,11 +9,12 @@
  * 2. HTML only: blocks outside the article root chosen by density, and blocks
  *    under class/id furniture inside it.
  * 3. Context, in the manner of jusText: teasers (ellipsis endings) in a list
- *    of teasers; the run of non-prose blocks after a related-list or link-farm
- *    header; everything after such a header late in the article; and the
- *    non-prose blocks before the first and after the last prose block (the
- *    furniture around an article), while short blocks between prose blocks
- *    stay (subheadings, list numbers).
+ *    of teasers; reader replies after the first post of a thread; the run of
+ *    non-prose blocks after a related-list, link-farm or comments header;
+ *    everything after a furniture header late in the article; the non-prose
+ *    blocks before the first and after the last prose block (the furniture
+ *    around an article), while short blocks between prose blocks stay
+ *    (subheadings, list numbers); and verbatim copies of a paragraph.
  */
 import { linkDensity, punctDensity, type Block } from './blocks.js';
 import { findDates } from './dates.js';
@@ -171,7 +172,7 @@ export function classify(blocks: Block[], t: Thresholds, html?: HtmlContext): Pa
     const reason = intrinsic(b, i, t, headers);
     if (reason) {
       b.reason = reason;
-      if (LIST_HEADERS.has(reason) && b.chars <= 20) listHeaders.add(i);
+      if (LIST_HEADERS.has(reason) && b.chars <= t.tailHeaderChars) listHeaders.add(i);
     }
   }
   if (html) applyRoot(blocks, html);
@@ -290,8 +291,11 @@ function trimEdges(blocks: Block[], t: Thresholds, html: boolean): void {
  */
 function labelTail(blocks: Block[], from: number, t: Thresholds, fallback: Reason, eligible: (b: Block) => boolean): void {
   const informative = (r: Reason | undefined): r is Reason => r !== undefined && r !== 'outside-article' && r !== 'empty';
+  // The furniture just before `from`, if the run of furniture reaches it (not across kept text).
   let previous: Reason | undefined;
-  for (let i = from - 1; i >= 0 && previous === undefined; i--) if (informative(blocks[i]!.reason)) previous = blocks[i]!.reason;
+  for (let i = from - 1; i >= 0 && blocks[i]!.reason && previous === undefined; i--) {
+    if (informative(blocks[i]!.reason)) previous = blocks[i]!.reason;
+  }
   const following: (Reason | undefined)[] = new Array(blocks.length + 1);
   for (let i = blocks.length - 1; i >= from; i--) {
     const r = blocks[i]!.reason;
