@@ -63,6 +63,11 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     take(start, m.end);
   }
 
+  for (const m of doc.all('place-abbr')) {
+    if (blocked[m.start]) continue;
+    if (abbreviationInContext(doc, m.start)) take(m.start, m.end);
+  }
+
   // Unlisted places that jieba's dictionary knows as three or more characters tagged ns (人民大会堂).
   for (let i = 0; i < text.length; i++) {
     const end = doc.tokenEndAt(i);
@@ -81,10 +86,6 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     i = end - 1;
   }
 
-  for (const m of doc.all('place-abbr')) {
-    if (blocked[m.start]) continue;
-    if (abbreviationInContext(doc, m.start)) take(m.start, m.end);
-  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -136,9 +137,14 @@ function abbreviationInContext(doc: Doc, i: number): boolean {
   const next = text[i + 1] ?? '';
   const isAbbr = (j: number): boolean => doc.startingAt(j, 'place-abbr').length > 0;
   // 访华, 驻美: the context and the short form make one dictionary word, or the short form ends a clause.
-  if (ctx.before.has(prev) && (startsWord(doc, i - 1) || !isHan(next))) return true;
+  // The context must be a word of its own or start one (采访中, 越来越: no).
+  if (ctx.before.has(prev) && doc.boundary(i - 1) && (startsWord(doc, i - 1) || !isHan(next))) return true;
   if (ctx.after.has(next) && doc.isWord(i, i + 2)) return true;
-  // A pair of short forms followed by 两国, 关系, 双方 …: both are places.
-  const pairAt = (j: number): boolean => isAbbr(j) && isAbbr(j + 1) && text[j] !== text[j + 1] && ctx.pair.some((w) => text.startsWith(w, j + 2));
-  return pairAt(i) || pairAt(i - 1);
+  // A run of two or more different short forms followed by 两国, 关系, 边区 …: all are places.
+  let first = i;
+  while (first > 0 && isAbbr(first - 1) && first - i > -3) first--;
+  let last = i;
+  while (isAbbr(last + 1) && last - i < 3) last++;
+  if (last === first || new Set(text.slice(first, last + 1)).size !== last - first + 1) return false;
+  return ctx.pair.some((w) => text.startsWith(w, last + 1));
 }
