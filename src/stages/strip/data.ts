@@ -47,6 +47,7 @@ export interface Thresholds {
   linkPenalty: number;
   tailHeaderChars: number;
   labelPenalty: number;
+  contentHintBonus: number;
 }
 
 /** The boilerplate phrases indexed for matching a block in one pass. */
@@ -152,6 +153,7 @@ function loadThresholds(): Thresholds {
     'linkPenalty',
     'tailHeaderChars',
     'labelPenalty',
+    'contentHintBonus',
   ];
   const out = {} as Thresholds;
   for (const key of required) {

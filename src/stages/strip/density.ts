@@ -98,7 +98,8 @@ export function chooseRoot(blocks: Block[], elements: ElementInfo[], t: Threshol
   for (let i = 0; i < n; i++) {
     const e = elements[i]!;
     if (e.furniture) continue;
-    const score = positive[i]! + negative[i]!;
+    // A class or id saying "article" or "content" tips a close call (Readability's class weight).
+    const score = positive[i]! * (e.contentHint ? 1 + t.contentHintBonus : 1) + negative[i]!;
     if (score > bestScore) {
       bestScore = score;
       best = i;
