@@ -25,6 +25,8 @@ export function recognize(text: string, types: Set<EntityType>, blockedSpans: Sp
     blocked.fill(1, c.start, c.end);
     if (types.has(c.type)) out.push({ ...c, attrs: {} });
   }
+  // Contact patterns need no segmentation; skip the rest when no name type is wanted.
+  if (!types.has('person') && !types.has('org') && !types.has('place')) return out.sort((a, b) => a.start - b.start || b.end - a.end);
   const doc = new Doc(text);
   const people = findPeople(doc).filter((p) => !overlapsBlocked(blocked, p));
   for (const p of people) if (p.strength === 'strong') blocked.fill(1, p.start, p.end);
