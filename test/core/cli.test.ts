@@ -130,24 +130,26 @@ describe('files and streams', () => {
     expect(code).toBe(0);
   });
 
-  it('on SIGINT ends on a whole record and still prints the summary', async () => {
-    const input = write('sig.jsonl', Array.from({ length: 200000 }, (_, i) => JSON.stringify({ i, text: paragraphs[i % paragraphs.length] })).join('\n'));
-    const child = spawn(process.execPath, [BIN, 'segment', input, '--jobs', '1']);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      if (stdout.length > 200000 && !child.killed) child.kill('SIGINT');
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`on ${signal} ends on a whole record and still prints the summary`, async () => {
+      const input = write(`sig-${signal}.jsonl`, Array.from({ length: 200000 }, (_, i) => JSON.stringify({ i, text: paragraphs[i % paragraphs.length] })).join('\n'));
+      const child = spawn(process.execPath, [BIN, 'segment', input, '--jobs', '1']);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+        if (stdout.length > 200000 && !child.killed) child.kill(signal);
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const exit = await new Promise((resolve) => child.on('close', resolve));
+      expect(exit).toBe(code);
+      expect(stdout.endsWith('\n')).toBe(true);
+      const out = records(stdout);
+      const summary = new RegExp(`(\\d+) in, (\\d+) out, (\\d+) rejected.*interrupted by ${signal}`).exec(stderr);
+      expect(summary, stderr).not.toBeNull();
+      expect(Number(summary![2])).toBe(out.length);
+      expect(Number(summary![1])).toBe(Number(summary![2]) + Number(summary![3]));
+      expect(out.length).toBeLessThan(200000);
     });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    expect(code).toBe(130);
-    expect(stdout.endsWith('\n')).toBe(true);
-    const out = records(stdout);
-    const summary = /(\d+) in, (\d+) out, (\d+) rejected.*interrupted by SIGINT/.exec(stderr);
-    expect(summary).not.toBeNull();
-    expect(Number(summary![2])).toBe(out.length);
-    expect(Number(summary![1])).toBe(Number(summary![2]) + Number(summary![3]));
-    expect(out.length).toBeLessThan(200000);
-  });
+  }
 });
