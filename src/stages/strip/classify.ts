@@ -40,11 +40,11 @@ export interface HtmlContext {
 export function isProse(block: Block, t: Thresholds): boolean {
   if (linkDensity(block) > t.maxLinkDensity / 2) return false;
   if (punctDensity(block) < t.minPunctPer100) return false;
-  return block.chars >= 60 || (block.chars >= t.shortBlockChars && endsSentence(block.text));
+  return block.chars >= t.proseMinChars || (block.chars >= t.shortBlockChars && endsSentence(block.text));
 }
 
-function isPlaceholder(block: Block): boolean {
-  if (block.chars > 30) return false;
+function isPlaceholder(block: Block, t: Thresholds): boolean {
+  if (block.chars > t.placeholderChars) return false;
   return stripData().placeholders.has(trimDecoration(block.text));
 }
 
@@ -59,7 +59,7 @@ function isKeywordStuffing(block: Block, t: Thresholds): boolean {
 /** What a block is on its own; records parsed header lines. */
 function intrinsic(block: Block, index: number, t: Thresholds, headers: ParsedHeader[]): Reason | undefined {
   if (!hasWordChar(block.text)) return 'empty';
-  if (isPlaceholder(block)) return 'placeholder';
+  if (isPlaceholder(block, t)) return 'placeholder';
   const header = headerOf(block, t.headerLineChars);
   if (header) {
     headers.push({ block: index, line: header });
@@ -83,8 +83,8 @@ function endsInEllipsis(block: Block, t: Thresholds): boolean {
 }
 
 /** A headline of a list entry: short, one line, no sentence ending. */
-function isEntryTitle(block: Block): boolean {
-  return block.chars >= 4 && block.chars <= 40 && !endsSentence(block.text);
+function isEntryTitle(block: Block, t: Thresholds): boolean {
+  return block.chars >= 4 && block.chars <= t.entryTitleChars && !endsSentence(block.text);
 }
 
 /**
@@ -97,7 +97,7 @@ function markTeasers(blocks: Block[], t: Thresholds): void {
     const b = blocks[i];
     if (!b || !endsInEllipsis(b, t)) return false;
     const prev = blocks[i - 1];
-    return b.linkChars > 0 || (prev !== undefined && isEntryTitle(prev));
+    return b.linkChars > 0 || (prev !== undefined && isEntryTitle(prev, t));
   };
   const marks: number[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -112,7 +112,7 @@ function markTeasers(blocks: Block[], t: Thresholds): void {
   for (const i of marks) {
     blocks[i]!.reason = 'related-list';
     const prev = blocks[i - 1];
-    if (prev && !prev.reason && isEntryTitle(prev)) prev.reason = 'related-list';
+    if (prev && !prev.reason && isEntryTitle(prev, t)) prev.reason = 'related-list';
   }
 }
 

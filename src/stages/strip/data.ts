@@ -27,28 +27,43 @@ export type HeaderField =
 
 export type CreditRole = 'authors' | 'editors' | 'photographers' | 'reviewers' | 'designers';
 
-export interface Thresholds {
-  maxLinkDensity: number;
-  shortBlockChars: number;
-  phraseBlockChars: number;
-  listHeaderChars: number;
-  contactLineChars: number;
-  footerBlockChars: number;
-  headerLineChars: number;
-  minPunctPer100: number;
-  seoMinChars: number;
-  seoRepeatShare: number;
-  seoMaxPunctPer100: number;
-  flattenedLineChars: number;
-  tailMarkerPosition: number;
-  teaserMaxChars: number;
-  joinMinChars: number;
-  trailingTableChars: number;
-  linkPenalty: number;
-  tailHeaderChars: number;
-  labelPenalty: number;
-  contentHintBonus: number;
-}
+/** Names of the numbers in data/thresholds.txt (kebab-case there). */
+const THRESHOLD_NAMES = [
+  'maxLinkDensity',
+  'shortBlockChars',
+  'proseMinChars',
+  'phraseBlockChars',
+  'listHeaderChars',
+  'contactLineChars',
+  'footerBlockChars',
+  'headerLineChars',
+  'headerLeadChars',
+  'dateLineChars',
+  'bylineChars',
+  'bylinePrefixChars',
+  'creditValueChars',
+  'sourceChars',
+  'placeholderChars',
+  'entryTitleChars',
+  'minPunctPer100',
+  'seoMinChars',
+  'seoRepeatShare',
+  'seoMaxPunctPer100',
+  'flattenedLineChars',
+  'tailMarkerPosition',
+  'tailHeaderChars',
+  'teaserMaxChars',
+  'joinMinChars',
+  'trailingTableChars',
+  'linkPenalty',
+  'labelPenalty',
+  'contentHintBonus',
+  'headerWindowBlocks',
+  'nearArticleBlocks',
+  'weakTitleChars',
+] as const;
+
+export type Thresholds = Record<(typeof THRESHOLD_NAMES)[number], number>;
 
 /** The boilerplate phrases indexed for matching a block in one pass. */
 export interface PhraseIndex {
@@ -79,6 +94,8 @@ export interface StripData {
   seams: string[];
   orgSuffixes: string[];
   surnames: Set<string>;
+  /** Field → meta tag names declaring it, in priority order. */
+  metaTags: Map<string, string[]>;
   contentHints: Set<string>;
   /** class/id word → the reason its element's blocks are furniture. */
   boilerplateHints: Map<string, Reason>;
@@ -133,35 +150,21 @@ function loadThresholds(): Thresholds {
   for (const [name, value] of readTable(DIR + 'thresholds.txt')) {
     if (name && value !== undefined) values.set(camel(name), Number(value));
   }
-  const required: (keyof Thresholds)[] = [
-    'maxLinkDensity',
-    'shortBlockChars',
-    'phraseBlockChars',
-    'listHeaderChars',
-    'contactLineChars',
-    'footerBlockChars',
-    'headerLineChars',
-    'minPunctPer100',
-    'seoMinChars',
-    'seoRepeatShare',
-    'seoMaxPunctPer100',
-    'flattenedLineChars',
-    'tailMarkerPosition',
-    'teaserMaxChars',
-    'joinMinChars',
-    'trailingTableChars',
-    'linkPenalty',
-    'tailHeaderChars',
-    'labelPenalty',
-    'contentHintBonus',
-  ];
   const out = {} as Thresholds;
-  for (const key of required) {
+  for (const key of THRESHOLD_NAMES) {
     const v = values.get(key);
     if (v === undefined || Number.isNaN(v)) throw new Error(`strip data: threshold ${key} missing`);
     out[key] = v;
   }
   return out;
+}
+
+function loadMetaTags(): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  for (const [name, field] of readTable(DIR + 'meta-tags.txt')) {
+    if (name && field) tags.set(field, [...(tags.get(field) ?? []), name.toLowerCase()]);
+  }
+  return tags;
 }
 
 export function stripData(): StripData {
@@ -207,6 +210,7 @@ export function stripData(): StripData {
     seams: readList(DIR + 'seams.txt'),
     orgSuffixes: readList(DIR + 'org-suffixes.txt'),
     surnames: new Set(readList(DIR + 'surnames.txt')),
+    metaTags: loadMetaTags(),
     contentHints,
     boilerplateHints,
     thresholds: loadThresholds(),

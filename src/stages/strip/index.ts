@@ -36,9 +36,6 @@ export interface StripOptions {
   toSimplified?: boolean;
 }
 
-/** Blocks around the article root (HTML) within which header and credit lines count. */
-const HEADER_WINDOW = 30;
-
 /** What the text holds when the record does not say: HTML, Markdown or plain text. */
 export function sniffFormat(text: string): Format {
   if (looksLikeHtml(text)) return 'html';
@@ -69,7 +66,7 @@ function extractHtml(html: string, explain: boolean): Extraction {
       last = i;
     }
   });
-  const window: [number, number] = first < 0 ? [0, blocks.length] : [Math.max(0, first - HEADER_WINDOW), last + HEADER_WINDOW + 1];
+  const window: [number, number] = first < 0 ? [0, blocks.length] : [Math.max(0, first - t.headerWindowBlocks), last + t.headerWindowBlocks + 1];
   const input: MetadataInput = { blocks, headers, window, head: doc.head, sourceUrls: [], thresholds: t };
   return { blocks, metadata: buildMetadata(input), removed: doc.removed };
 }

@@ -150,7 +150,7 @@ const NAME_SEPARATORS = /[、，,；;／/|｜丨&＆]+/;
 export function splitNames(raw: string): string[] | undefined {
   const value = cutAtFurniture(raw.replace(/[（(][^()（）]{0,30}[)）]/g, ' ')).trim();
   if (value === '') return [];
-  if (/[。！？!?]/.test(value) || visibleLength(value) > 40) return undefined;
+  if (/[。！？!?]/.test(value) || visibleLength(value) > stripData().thresholds.creditValueChars) return undefined;
   const names: string[] = [];
   for (const piece of value.split(NAME_SEPARATORS)) {
     const p = trimDecoration(piece);
@@ -182,7 +182,7 @@ export function cleanSource(value: string): string | undefined {
   const dates = findDates(v);
   for (let i = dates.length - 1; i >= 0; i--) v = v.slice(0, dates[i]!.start) + ' ' + v.slice(dates[i]!.end);
   v = trimDecoration(cutAtFurniture(v).trim());
-  if (v === '' || visibleLength(v) > 30 || /[。！？!?，,]/.test(v)) return undefined;
+  if (v === '' || visibleLength(v) > stripData().thresholds.sourceChars || /[。！？!?，,]/.test(v)) return undefined;
   return v;
 }
 
@@ -268,12 +268,6 @@ export function headerOf(block: Block, maxChars: number): HeaderLine | undefined
   return line;
 }
 
-/** A date line is at most this long (the date plus a few words: site, section, reads). */
-const MAX_DATE_LINE = 60;
-
-/** Visible characters a header line may carry before its first label (`报纸网 |发布：…`). */
-const MAX_LEAD = 20;
-
 /**
  * Parses a header or credit line; undefined when the block is not one.
  * `maxChars` bounds the line length (longer blocks are prose). The first
@@ -285,7 +279,9 @@ export function parseHeaderLine(text: string, maxChars: number): HeaderLine | un
   if (visibleLength(text) > maxChars) return undefined;
   const hits = findLabelHits(text);
   const first = hits[0];
-  if (!first || visibleLength(text.slice(contentStart(text), first.start)) > MAX_LEAD) return bylineOrDateLine(text);
+  if (!first || visibleLength(text.slice(contentStart(text), first.start)) > stripData().thresholds.headerLeadChars) {
+    return bylineOrDateLine(text);
+  }
   const lead = text.slice(0, first.start);
   if (/[。！？]/.test(lead)) return undefined;
   const line: HeaderLine = { fields: [], credits: [], dates: [] };
@@ -328,23 +324,24 @@ export function parseHeaderLine(text: string, maxChars: number): HeaderLine | un
  * (`2022-02-13 09:57`).
  */
 function bylineOrDateLine(text: string): HeaderLine | undefined {
+  const t = stripData().thresholds;
   const trimmed = trimDecoration(text);
-  if (trimmed === '' || visibleLength(trimmed) > MAX_DATE_LINE) return undefined;
+  if (trimmed === '' || visibleLength(trimmed) > t.dateLineChars) return undefined;
   const dates = /\d{4}/.test(trimmed) ? findDates(trimmed) : [];
   if (dates.length > 0) {
     // A date line: the date (`发表于 2004年12月27日 12:40`, `http://www.sina.net 2005年03月21日 11:21
     // 《理财周刊》`) with a few words around it, none of them a sentence.
     const rest = trimmed.slice(0, dates[0]!.start) + trimmed.slice(dates[0]!.end);
-    if (visibleLength(rest) <= MAX_DATE_LINE - 20 && !/[。！？，,]/.test(rest)) {
+    if (visibleLength(rest) <= t.dateLineChars - t.headerLeadChars && !/[。！？，,]/.test(rest)) {
       return { fields: [], credits: [], dates: [{ iso: dates[0]!.iso, label: '' }] };
     }
     return undefined;
   }
-  if (visibleLength(trimmed) > 40) return undefined;
+  if (visibleLength(trimmed) > t.bylineChars) return undefined;
   // `<organisation>记者 <names>`: the credit label, then names separated by spaces.
   const credits = creditPattern();
   credits.lastIndex = 0;
-  for (let m = credits.exec(trimmed); m !== null && m.index <= 12; m = credits.exec(trimmed)) {
+  for (let m = credits.exec(trimmed); m !== null && m.index <= t.bylinePrefixChars; m = credits.exec(trimmed)) {
     const label = m[0];
     const role = stripData().creditLabels.get(label)!;
     const at = m.index;

@@ -30,26 +30,15 @@ export interface MetadataInput {
   thresholds: Thresholds;
 }
 
-/** Blocks from the headline (or above the first paragraph) within which a shown date is the article's. */
-const NEAR_ARTICLE = 20;
-
-const META_PUBLISHED = [
-  'article:published_time',
-  'og:published_time',
-  'og:release_date',
-  'datepublished',
-  'publishdate',
-  'publish_date',
-  'pubdate',
-  'pubtime',
-  'publishtime',
-  'dc.date',
-  'dc.date.issued',
-  'dcterms.created',
-  'sailthru.date',
-  'weibo: article:create_at',
-  'article:modified_time',
-];
+/** The first declared value of a field among the page's meta tags (data/meta-tags.txt). */
+function declared(head: HeadInfo | undefined, field: string, accept: (v: string) => boolean = (v) => v.trim() !== ''): string | undefined {
+  if (!head) return undefined;
+  for (const name of stripData().metaTags.get(field) ?? []) {
+    const v = head.meta.get(name);
+    if (v !== undefined && accept(v)) return v.trim();
+  }
+  return undefined;
+}
 
 function isUrl(s: string): boolean {
   return /^(?:https?:)?\/\/\S+$/i.test(s.trim());
@@ -98,9 +87,6 @@ function jsonLdAuthors(head: HeadInfo | undefined): string[] {
 /** A numbered section heading (`一、理解文革`, `2.`) is not the headline. */
 const SECTION_NUMBER = /^(?:\d{1,3}[.、)）]|[一二三四五六七八九十]{1,3}[、.])/;
 
-/** A document title this short is a site name rather than a headline. */
-const WEAK_TITLE_CHARS = 4;
-
 /** Reasons a headline block may already carry when the title is chosen. */
 const TITLE_REASONS = new Set(['low-text-density', 'outside-article', 'title']);
 
@@ -125,7 +111,7 @@ function chooseTitle(input: MetadataInput, firstProse: number): TitleChoice | un
     return undefined;
   };
   if (head) {
-    const docTitle = head.meta.get('og:title') ?? head.title ?? jsonLdString(head, 'headline');
+    const docTitle = declared(head, 'title') ?? head.title ?? jsonLdString(head, 'headline');
     if (docTitle) {
       const key = titleKey(docTitle);
       const headings = [...head.h1];
@@ -145,7 +131,7 @@ function chooseTitle(input: MetadataInput, firstProse: number): TitleChoice | un
       }
       // A document title that is only a site name (`海姑娘 | blog.wenxuecity.com`): the article's
       // headline is the headline-like line just above its first paragraph.
-      if (isDomain(split.title) || visibleLength(split.title) <= WEAK_TITLE_CHARS) {
+      if (isDomain(split.title) || visibleLength(split.title) <= input.thresholds.weakTitleChars) {
         for (let i = end - 1; i >= Math.max(0, end - 10); i--) {
           const b = blocks[i]!;
           if (b.reason && !TITLE_REASONS.has(b.reason)) continue;
@@ -284,16 +270,16 @@ export function buildMetadata(input: MetadataInput): Metadata {
   }
   labelled.sort((a, b) => a.rank - b.rank || a.distance - b.distance);
   bare.sort((a, b) => a.distance - b.distance);
-  const declared =
+  const declaredDate =
     firstString(frontMatter?.date) ??
     firstString(frontMatter?.published) ??
-    META_PUBLISHED.map((k) => head?.meta.get(k)).find((v) => v !== undefined && parseDate(v) !== undefined) ??
+    declared(head, 'published', (v) => parseDate(v) !== undefined) ??
     jsonLdString(head, 'datePublished');
-  const near = (d: { distance: number }): boolean => d.distance <= NEAR_ARTICLE;
+  const near = (d: { distance: number }): boolean => d.distance <= thresholds.nearArticleBlocks;
   const published =
     labelled.find(near)?.iso ??
     bare.find(near)?.iso ??
-    (declared ? parseDate(declared, true) : undefined) ??
+    (declaredDate ? parseDate(declaredDate, true) : undefined) ??
     labelled[0]?.iso ??
     bare[0]?.iso ??
     sourceDates[0];
@@ -314,7 +300,7 @@ export function buildMetadata(input: MetadataInput): Metadata {
     }
   }
   const fmUrl = firstString(frontMatter?.url ?? frontMatter?.link ?? frontMatter?.source_url);
-  const urls = [...input.sourceUrls, fmUrl, head?.meta.get('og:url'), head?.canonical].filter(
+  const urls = [...input.sourceUrls, fmUrl, declared(head, 'source_url'), head?.canonical].filter(
     (u): u is string => u !== undefined && isUrl(u),
   );
   if (meta.source_url === undefined && urls[0]) meta.source_url = urls[0];
@@ -323,13 +309,13 @@ export function buildMetadata(input: MetadataInput): Metadata {
     if (d) meta.published = d;
   }
   // A declared site name wins; the title's own affix then names the section (`X - 法国报纸摘要`).
-  const ogSite = head?.meta.get('og:site_name')?.trim();
+  const ogSite = declared(head, 'site');
   if (ogSite) {
     if (meta.site && meta.site !== ogSite && !ogSite.includes(meta.site)) meta.section ??= meta.site;
     meta.site = ogSite;
   }
   const tags = listOf(frontMatter?.tags ?? frontMatter?.keywords);
-  const metaKeywords = head ? listOf(head.meta.get('keywords')) : [];
+  const metaKeywords = listOf(declared(head, 'tags'));
   if (meta.tags === undefined && tags.length > 0) meta.tags = tags;
   else if (meta.tags === undefined && metaKeywords.length > 0 && metaKeywords.length <= 20) meta.tags = metaKeywords;
 
@@ -339,7 +325,7 @@ export function buildMetadata(input: MetadataInput): Metadata {
   if (!credits.has('authors')) for (const c of bodyCredits(blocks)) addNames(credits, c.role, c.names);
   if (!credits.has('authors')) {
     const fmAuthor = listOf(frontMatter?.author ?? frontMatter?.authors);
-    const metaAuthor = head?.meta.get('author');
+    const metaAuthor = declared(head, 'authors');
     const fallback = fmAuthor.length > 0 ? fmAuthor : jsonLdAuthors(head);
     if (fallback.length > 0) addNames(credits, 'authors', fallback);
     else if (metaAuthor) {

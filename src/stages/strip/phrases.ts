@@ -12,7 +12,7 @@ import { stripData, type Phrase, type Thresholds } from './data.js';
 export function matchPhrase(block: Block, t: Thresholds): Phrase | undefined {
   const index = stripData().phraseIndex;
   // Letter-spaced headers (`郑 重 声 明`, `首 页`) read as their words.
-  const core = trimDecoration(block.chars <= 12 ? block.text.replace(/\s+/g, '') : block.text);
+  const core = trimDecoration(block.chars <= t.listHeaderChars ? block.text.replace(/\s+/g, '') : block.text);
   // Counts and arrows around menu words (`更多>>`, `评论(12)`) do not make them text.
   const bare = core.replace(/[（(]\d{0,6}[)）]$/, '').replace(/[>»]+$/, '');
   const whole = index.whole.get(bare);

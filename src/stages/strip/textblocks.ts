@@ -75,7 +75,11 @@ function stripComments(text: string, removed: Removal[]): string {
   return out + text.slice(from);
 }
 
-const SOURCE_LINK_WORDS = ['首发地址', '原文链接', '原文地址', '阅读原文', '查看原文', '原文网址', '本文链接'];
+/** Link texts that name the original article: the `source_url` labels of data/header-labels.txt. */
+function namesOriginal(label: string): boolean {
+  for (const [word, field] of stripData().headerLabels) if (field === 'source_url' && label.includes(word)) return true;
+  return false;
+}
 
 interface LineParts {
   text: string;
@@ -107,7 +111,7 @@ function markdownLine(line: string, sourceUrls: string[]): LineParts {
   text = text.replace(/!\[[^\]]{0,200}\]\([^)]{0,500}\)/g, '');
   let sourceLink = false;
   text = text.replace(/\[([^\]]{0,200})\]\(([^)\s]{0,500})(?:\s+"[^"]{0,200}")?\)/g, (_m, label: string, url: string) => {
-    if (SOURCE_LINK_WORDS.some((w) => label.includes(w))) {
+    if (namesOriginal(label)) {
       sourceUrls.push(url);
       sourceLink = true;
       return '';
