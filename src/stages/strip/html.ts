@@ -283,6 +283,8 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
       elements.push({ parent, tag, ...hints });
       containers.push(elements.length - 1);
     }
+    // Links side by side (`<a>苏州</a><a>西安交大</a>` in a tag list or menu) are separate words.
+    if (tag === 'a' && pieces.length > 0 && pieces[pieces.length - 1]!.link) pieces.push({ text: ' ', link: false });
     const heading = HEADINGS.has(tag);
     const item = tag === 'li' || tag === 'dt' || tag === 'dd';
     const link = tag === 'a';

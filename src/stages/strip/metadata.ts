@@ -49,10 +49,14 @@ function firstString(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** A list value: array items, or a string split at commas and list marks; Chinese items also at spaces. */
 function listOf(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
-  const items = Array.isArray(v) ? v : v.split(/[,，;；]/);
-  return items.map((s) => s.trim()).filter((s) => s !== '');
+  const items = Array.isArray(v) ? v : v.split(/[,，;；、|]+/);
+  return items
+    .flatMap((s) => (hanCount(s) > 0 ? s.split(/\s+/) : [s]))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** A block that could be the headline: short, one line, no sentence ending. */
