@@ -33,7 +33,7 @@ export interface Match {
   /** UTF-16 offsets into the text. */
   start: number;
   end: number;
-  /** Extra information: the full name of a short form, the strength of a suffix, `after` for titles. */
+  /** Extra information: the level or kind of a place, the full name of an institution's short name, the strength of a suffix. */
   info: string;
 }
 
@@ -126,7 +126,7 @@ export function loadLexicon(): Lexicon {
     if (short) {
       // Province and prefecture short forms (苏州, 辽宁) stand alone; county ones (朝阳, 武清)
       // are also common words and given names, so they need the full form or a suffix nearby.
-      trie.add(short, level === 'county' ? 'place-short' : 'place', full);
+      trie.add(short, level === 'county' ? 'place-short' : 'place', level);
       placeFull.set(short, full);
     }
   }

@@ -20,6 +20,8 @@ const PREPOSITIONS = new Set(['向', '在', '对', '与', '从', '由', '给', '
 /** 第十五次全国代表大会, 第三届理事会: an ordinal opening an institution's name. */
 const ORDINAL = /(?:第[一二三四五六七八九十百零〇0-9０-９]{1,4}[次届]?|[一二三四五六七八九十]{1,3}届)$/;
 const DASHES = new Set(['—', '－', '-', '–']);
+/** Courts and committees are named for what they do (终审法院, 推荐委员会): a verb may open the name. */
+const VERB_NAMED = new Set(['法院', '委员会']);
 /** 中国致公党十一大, 中共十五大, 致公党中央: a party's congress or central committee. */
 const PARTY_TAIL = /^(?:[一二三四五六七八九十]{1,3}大|中央)/;
 /** 十四大, 党的二十大 standing alone: an ordinal congress, not a word (十大 is also 'ten big'). */
@@ -121,6 +123,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
       pos -= ordinalInside[0].length;
       continue;
     }
+    // An ordinal opens the name (第四次会员代表大会 is the congress, not the 中国法学会 before it).
+    if (pos < start && ORDINAL.test(text.slice(Math.max(0, pos - 6), pos)) && text[pos - 1] !== '第') break;
     // 中国—东盟联合合作委员会: a dash joining two places or institutions inside the name.
     if (DASHES.has(ch) && pos >= 2 && isAnchor(doc, pos, 'start') && isAnchor(doc, pos - 1, 'end')) {
       pos--;
@@ -129,7 +133,7 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
     if (!isHan(ch) || blocked[pos - 1]) break;
     if (endsWithKind(doc, pos, 'verb') && strength === 'company' && beforeVerb === undefined) {
       beforeVerb = pos;
-    } else if (pos === start && endsWithKind(doc, pos, 'verb') && followsAnchor(doc, doc.tokenStartBefore(pos))) {
+    } else if (pos === start && endsWithKind(doc, pos, 'verb') && (followsAnchor(doc, doc.tokenStartBefore(pos)) || VERB_NAMED.has(text.slice(start, end)))) {
       // 香港特区终审法院: a verb right before the suffix, itself right after a place or institution.
     } else if (endsWithKind(doc, pos, 'stop') || endsWithKind(doc, pos, 'verb') || endsWithKind(doc, pos, 'cue-after')) {
       const joined = acrossConjunction(doc, pos);
@@ -208,12 +212,15 @@ function lastPlaceOfChain(doc: Doc, pos: number, limit: number): number {
   let current = pos;
   for (;;) {
     const place = doc.longestAt(current, 'place');
-    if (!place || place.end >= limit) return current;
+    if (!place || place.end >= limit || !ADMIN_LEVELS.has(place.info)) return current;
     const next = doc.longestAt(place.end, 'place');
-    if (!next || next.end > limit) return current;
+    // Only a hierarchy of Chinese divisions is split (美国中国商会 stays one name).
+    if (!next || next.end > limit || !ADMIN_LEVELS.has(next.info)) return current;
     current = place.end;
   }
 }
+
+const ADMIN_LEVELS = new Set(['province', 'prefecture', 'county']);
 
 /** A place or institution (or a word that opens one: 国家) starts, or with `end` ends, at `pos`. */
 function isAnchor(doc: Doc, pos: number, at: 'start' | 'end' = 'start'): boolean {
