@@ -99,7 +99,8 @@ export interface Lexicon {
   /** Full names of places, for short forms that need the full form in the document. */
   placeFull: Map<string, string>;
   orgAbbreviations: Map<string, string>;
-  abbrContexts: { before: Set<string>; after: Set<string>; pair: string[] };
+  /** after: context → the short forms it is limited to (empty: all). */
+  abbrContexts: { before: Set<string>; after: Map<string, string>; pair: string[] };
   titlesAfter: Set<string>;
   titles: Set<string>;
   titleUnits: Set<string>;
@@ -134,10 +135,10 @@ export function loadLexicon(): Lexicon {
   for (const [suffix = ''] of table('place-suffixes.txt')) trie.add(suffix, 'place-suffix');
   for (const cue of readList(DATA + 'place-cues.txt')) trie.add(cue, 'place-cue');
   for (const [abbr = '', full = ''] of table('place-abbreviations.txt')) trie.add(abbr, 'place-abbr', full);
-  const abbrContexts = { before: new Set<string>(), after: new Set<string>(), pair: [] as string[] };
-  for (const [word = '', where = ''] of table('place-abbreviation-contexts.txt')) {
+  const abbrContexts = { before: new Set<string>(), after: new Map<string, string>(), pair: [] as string[] };
+  for (const [word = '', where = '', only = ''] of table('place-abbreviation-contexts.txt')) {
     if (where === 'before') abbrContexts.before.add(word);
-    else if (where === 'after') abbrContexts.after.add(word);
+    else if (where === 'after') abbrContexts.after.set(word, only);
     else abbrContexts.pair.push(word);
   }
 

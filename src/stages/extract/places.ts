@@ -139,7 +139,8 @@ function abbreviationInContext(doc: Doc, i: number): boolean {
   // 访华, 驻美: the context and the short form make one dictionary word, or the short form ends a clause.
   // The context must be a word of its own or start one (采访中, 越来越: no).
   if (ctx.before.has(prev) && doc.boundary(i - 1) && (startsWord(doc, i - 1) || !isHan(next))) return true;
-  if (ctx.after.has(next) && doc.isWord(i, i + 2)) return true;
+  const only = ctx.after.get(next);
+  if (only !== undefined && (only === '' || only.includes(text[i] ?? '')) && doc.isWord(i, i + 2)) return true;
   // A run of two or more different short forms followed by 两国, 关系, 边区 …: all are places.
   let first = i;
   while (first > 0 && isAbbr(first - 1) && first - i > -3) first--;
