@@ -10,10 +10,10 @@
  */
 import type { Entity } from '../../core/record.js';
 import { utf16ToCodePoint } from '../../core/text.js';
-import { Grammar, type Expr } from './dates/grammar.js';
+import { Grammar, type Expr, type Spec } from './dates/grammar.js';
 import { formatValue, parseReference } from './dates/iso.js';
 import { tokenize, type Token } from './dates/lexer.js';
-import { momentKey, resolveSpec, type Context, type Value } from './dates/resolve.js';
+import { applyBound, momentKey, resolveSpec, type Context, type Value } from './dates/resolve.js';
 
 export interface DateReference {
   /** ISO 8601 date or date-time the expressions are resolved against. */
@@ -59,6 +59,10 @@ function isListGap(tokens: Token[], from: number, to: number): boolean {
 
 function resolveExpr(expr: Expr, ctx: Context): Value | null {
   if (expr.kind === 'point') return resolveSpec(expr.spec, ctx);
+  if (expr.kind === 'bounded') {
+    const point = resolveSpec(expr.spec, ctx);
+    return point ? applyBound(point, expr.bound, ctx.ref) : null;
+  }
   const from = resolveSpec(expr.from, ctx);
   if (!from) return null;
   // The end shares the start's coarser parts; when it then falls before the
@@ -74,6 +78,22 @@ function resolveExpr(expr: Expr, ctx: Context): Value | null {
   return null;
 }
 
+function firstSpec(expr: Expr): Spec {
+  return expr.kind === 'range' ? expr.from : expr.spec;
+}
+
+/**
+ * Whether the expression is a date with its year written out (2019年5月1日,
+ * 98年4月), around which later year-less dates are placed. A year alone
+ * (2035年建成) or a span up to the reference (去年以来) places nothing.
+ */
+function writesYear(expr: Expr): boolean {
+  if (expr.kind === 'bounded') return false;
+  const spec = firstSpec(expr);
+  const year = spec.year;
+  return year !== undefined && (year.kind === 'abs' || year.kind === 'twoDigit') && spec.month !== undefined;
+}
+
 /**
  * Date and time expressions in `text`, as `date` entities with ISO 8601
  * values; offsets are in code points, sorted and non-overlapping.
@@ -84,7 +104,7 @@ export function findDates(text: string, reference: DateReference): Entity[] {
   const grammar = new Grammar(tokens);
   const toCodePoint = utf16ToCodePoint(text);
   const entities: Entity[] = [];
-  const ctx: Context = { ref, anchor: null, listed: null };
+  const ctx: Context = { ref, anchor: null, dateAnchor: null, listed: null };
   let previousEnd = -1;
   for (let i = 0; i < tokens.length; ) {
     let match = grammar.expression(i);
@@ -94,9 +114,10 @@ export function findDates(text: string, reference: DateReference): Entity[] {
     }
     ctx.listed = previousEnd >= 0 && isListGap(tokens, previousEnd, match.start) ? ctx.anchor : null;
     let value = resolveExpr(match.expr, ctx);
-    // A range whose end does not fit its start (正月~去年): keep the start alone.
-    if (!value && match.expr.kind === 'range' && match.firstEnd !== undefined) {
-      match = { start: match.start, end: match.firstEnd, expr: { kind: 'point', spec: match.expr.from } };
+    // A range whose end does not fit its start (正月~去年), a bound that cannot
+    // hold (2030年以来 in 2021): keep the first point alone.
+    if (!value && match.expr.kind !== 'point' && match.firstEnd !== undefined) {
+      match = { start: match.start, end: match.firstEnd, expr: { kind: 'point', spec: firstSpec(match.expr) } };
       value = resolveExpr(match.expr, ctx);
     }
     const iso = value ? formatValue(value) : null;
@@ -110,7 +131,8 @@ export function findDates(text: string, reference: DateReference): Entity[] {
         end: toCodePoint(endOffset),
         value: iso,
       });
-      ctx.anchor = value.start;
+      ctx.anchor = value.startKind === undefined ? value.start : value.end;
+      if (writesYear(match.expr)) ctx.dateAnchor = ctx.anchor;
       previousEnd = match.end;
     }
     i = match.end;

@@ -54,6 +54,29 @@ export function addMonths(y: number, m: number, delta: number): { y: number; m: 
   return { y: Math.floor(index / 12), m: (((index % 12) + 12) % 12) + 1 };
 }
 
+/** Day `n` moved by `delta` months, on the same day of the month or the month's last day when it has fewer (01-31 + 1 month = 02-28). */
+export function addMonthsToDay(n: number, delta: number): number {
+  const { y, m, d } = fromDayNumber(n);
+  const target = addMonths(y, m, delta);
+  return dayNumber(target.y, target.m, Math.min(d, daysInMonth(target.y, target.m)));
+}
+
+/** Day `n` moved by `count` working days (Monday to Friday), forward or back; public holidays are not known. */
+export function addWorkdays(n: number, count: number): number {
+  const step = count < 0 ? -1 : 1;
+  let day = n;
+  // From a weekend the count starts as from the Friday before (forward) or the Monday after (back).
+  if (weekday(day) > 5 && count !== 0) day = step > 0 ? day - (weekday(day) - 5) : day + (8 - weekday(day));
+  // whole weeks first, so that long counts cost no more than short ones
+  day += 7 * Math.trunc(count / 5);
+  let left = Math.abs(count) % 5;
+  while (left > 0) {
+    day += step;
+    if (weekday(day) <= 5) left--;
+  }
+  return day;
+}
+
 /** The n-th (1-based) given ISO weekday of a month, or null when the month has fewer. */
 export function nthWeekdayOfMonth(y: number, m: number, n: number, isoWeekday: number): number | null {
   const first = dayNumber(y, m, 1);

@@ -16,15 +16,20 @@ import { isCountingTwo } from './numbers.js';
 
 export type YearField =
   | { kind: 'abs'; value: number; needsMonth: boolean }
-  | { kind: 'twoDigit'; value: number }
+  /** 98年; `digits`: written digit by digit in Chinese (九七年), which no count is. */
+  | { kind: 'twoDigit'; value: number; digits?: boolean }
   | { kind: 'rel'; offset: number; anaphoric: boolean; bound?: boolean }
   | { kind: 'relRange'; from: number; to: number };
 
 export type MonthField =
   | { kind: 'abs'; value: number; leap: boolean }
-  | { kind: 'rel'; offset: number; anaphoric: boolean };
+  /** `days`: a half month more (两个半月前: two months and 15 days). */
+  | { kind: 'rel'; offset: number; anaphoric: boolean; days?: number };
 
-export type DayField = { kind: 'abs'; value: number } | { kind: 'rel'; offset: number; anaphoric: boolean };
+export type DayField =
+  | { kind: 'abs'; value: number }
+  /** `workdays`: counted in working days, Monday to Friday (5个交易日之后). */
+  | { kind: 'rel'; offset: number; anaphoric: boolean; workdays?: boolean };
 
 export interface Clock {
   hour: number;
@@ -61,20 +66,42 @@ export interface Spec {
   weekend?: boolean;
   pod?: PartOfDay;
   clock?: Clock;
-  /** 两小时前, 三十分钟后: a shift of the reference time. */
-  clockShift?: { unit: 'hour' | 'minute' | 'second'; amount: number };
-  /** 前两天, 近30天, 未来三周: units from..to relative to the reference's unit. */
+  /**
+   * 两小时前, 三十分钟后: a shift of the reference time; `fromDay` lets a
+   * shift by half days start at 00:00 of a reference that gives no hour.
+   */
+  clockShift?: { unit: 'hour' | 'minute' | 'second'; amount: number; fromDay?: boolean };
+  /** 前两天, 上两周, 今明两天: units from..to relative to the reference's unit. */
   span?: { unit: Unit; from: number; to: number };
+  /** 过去/近/未来/今后 N units: the stretch from the reference to N units before or after it. */
+  period?: { unit: Unit; amount: number; direction: 1 | -1 };
+  /** The hours of a part of the day named without a clock time (周二早上, 当日午夜, 白天). */
+  podHours?: [number, number];
+  /** Counted from the reference (三天后, 两年前): takes no bound after it. */
+  counted?: boolean;
 }
 
-export type Expr = { kind: 'point'; spec: Spec } | { kind: 'range'; from: Spec; to: Spec };
+/**
+ * How a bounded expression relates its point to the reference (resolve.ts):
+ * since = from the point to the reference (2018年以来); from = from the point
+ * on, up to the reference when the point is past (5月8日起); within = from
+ * the reference to the point (60日内); until = up to the point, from the
+ * reference when it is ahead (2025年前); openBefore / openAfter = any time
+ * up to / from the point (两天之前, 20天以后).
+ */
+export type Bound = 'since' | 'from' | 'within' | 'until' | 'openBefore' | 'openAfter';
+
+export type Expr =
+  | { kind: 'point'; spec: Spec }
+  | { kind: 'range'; from: Spec; to: Spec }
+  | { kind: 'bounded'; spec: Spec; bound: Bound };
 
 /** A parsed expression over tokens [start, end). */
 export interface Match {
   start: number;
   end: number;
   expr: Expr;
-  /** For a range of two whole points: where the first ends, to fall back on it alone. */
+  /** For a range, or a date with a bound: where the first point ends, to fall back on it alone. */
   firstEnd?: number;
 }
 
@@ -124,6 +151,16 @@ function isCjkIdeograph(ch: string | undefined): boolean {
 }
 
 const COLONS = new Set([':', '：']);
+/** Roles of the words that may follow a date part: 初 before 前 is 月初, 80年代 before 以来 a decade. */
+const BOUNDARY_ROLES = new Set<string>(['pod', 'conn', 'dir', 'particle', 'since', 'from', 'tonow', 'within']);
+
+/** Marks that end a clause: a phrase may start after them. */
+const CLAUSE_MARKS = new Set(['，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?']);
+
+/** 来 after a count of time means "since" (九年来). */
+function isLai(text: string): boolean {
+  return text === '来' || text === '來';
+}
 const DATE_SEPARATORS = new Set(['-', '/', '.', '．', '／', '－']);
 const APPOSITIVE_OPENERS = new Set(['，', ',', '、', '(', '（', ' ', '\u3000']);
 const APPOSITIVE_CLOSERS = new Set([')', '）']);
@@ -197,7 +234,7 @@ export class Grammar {
     const next = this.t[end];
     if (!next) return true;
     if (!isCjkIdeograph(next.text[0])) return true;
-    if (next.kind === 'word' && next.roles.some((r) => r.role === 'pod' || r.role === 'conn' || r.role === 'dir' || r.role === 'particle')) {
+    if (next.kind === 'word' && next.roles.some((r) => BOUNDARY_ROLES.has(r.role))) {
       return true;
     }
     return this.roleAt(end, 'unit') !== undefined && this.roleAt(end, 'unit')!.unit === 'week';
@@ -244,8 +281,11 @@ export class Grammar {
     const next = this.t[i + 1];
     const countFollows = next !== undefined && (next.kind === 'num' || next.kind === 'cnum' || this.roleAt(i + 1, 'half') !== undefined);
     if (only('unit')) return this.posAt(i + 1, 'year') !== undefined || this.posAt(i + 1, 'month') !== undefined || this.weekdayAt(i + 1) !== null;
-    if (only('dir') || only('span')) return countFollows;
+    if (only('dir') || only('span') || only('pass')) return countFollows;
     if (only('mod')) return countFollows || (next !== undefined && next.kind === 'word');
+    if (only('half')) return this.roleAt(i + 1, 'unit') !== undefined || this.roleAt(i + 1, 'classifier') !== undefined;
+    if (only('several')) return this.roundNumberAt(i + 1) !== null;
+    if (only('season')) return token.text.length > 1 && this.isolated(i, i + 1);
     return true;
   }
 
@@ -256,10 +296,26 @@ export class Grammar {
     const restated = this.dateAfterWeekday(first);
     if (restated) return { start: i, end: restated.end, expr: restated.expr };
     if (first.expr.kind === 'point') {
+      const bounded = this.dateBound(first.end, first.expr.spec);
+      if (bounded) return { start: i, end: bounded.end, expr: bounded.expr, firstEnd: first.end };
       const second = this.rangeEnd(first.end, first.expr.spec);
       if (second) return { start: i, end: second.end, expr: { kind: 'range', from: first.expr.spec, to: second.spec }, firstEnd: first.end };
     }
     return { start: i, end: first.end, expr: first.expr };
+  }
+
+  /**
+   * A bound after a date: 2018年以来, 5月8日起 (至今), 2001年至今, 2025年前,
+   * 明年6月之前. Dates counted from the reference (三天前) take none.
+   */
+  private dateBound(at: number, spec: Spec): Parsed | null {
+    if (spec.counted || spec.period || spec.span) return null;
+    const bounded = (end: number, bound: Bound): Parsed => ({ end, expr: { kind: 'bounded', spec, bound } });
+    if (this.roleAt(at, 'since') || this.roleAt(at, 'tonow')) return bounded(at + 1, 'since');
+    if (this.roleAt(at, 'from')) return this.roleAt(at + 1, 'tonow') ? bounded(at + 2, 'since') : bounded(at + 1, 'from');
+    const dir = this.roleAt(at, 'dir');
+    if (dir && dir.sign < 0) return bounded(at + 1, 'until');
+    return null;
   }
 
   /** 周日, 二月十号: a bare weekday followed by the date it names; the date gives the value. */
@@ -329,15 +385,25 @@ export class Grammar {
     if (level <= Level.Start) {
       const numeric = this.numericDate(j);
       if (numeric) return this.finish(numeric.end, numeric.spec);
+      const lineYear = this.lineYear(j);
+      if (lineYear) return lineYear;
       const span = this.span(j);
-      if (span) return { end: span.end, expr: { kind: 'point', spec: span.spec } };
+      if (span) return span;
       const relspan = this.roleAt(j, 'relspan');
       if (relspan) return this.finish(j + 1, { span: { unit: relspan.unit, from: relspan.from, to: relspan.to } });
+      const passed = this.pass(j);
+      if (passed) return passed;
       const offset = this.offset(j);
+      const ordinal = offset ? null : this.ordinal(j);
       if (offset) {
+        if (offset.bound) return { end: offset.end, expr: { kind: 'bounded', spec: offset.spec, bound: offset.bound } };
         Object.assign(s, offset.spec);
         j = offset.end;
         level = offset.spec.day ? Level.Clock : Level.Done;
+      } else if (ordinal) {
+        Object.assign(s, ordinal.spec);
+        j = ordinal.end;
+        level = ordinal.spec.day ? Level.Clock : Level.YearPart;
       } else {
         const era = this.era(j);
         if (era) return { end: era.end, expr: { kind: 'point', spec: era.spec } };
@@ -417,8 +483,6 @@ export class Grammar {
     }
 
     if (level <= Level.Clock) {
-      // A part of the day counts only with the clock time it places: alone
-      // (7月26日下午) it adds nothing to the value, so it stays out of the span.
       const pod = this.roleAt(j, 'pod');
       const withPod: Spec = pod ? { ...s, pod: pod.pod } : s;
       const at = pod ? j + 1 : j;
@@ -427,16 +491,36 @@ export class Grammar {
       const clock = this.clockAt(at, isSpecified(s) || pod !== undefined || rangeStart !== null);
       if (clock) {
         Object.assign(s, withPod);
+        delete s.podHours;
         s.clock = clock.clock;
         if (clock.pod) s.pod = clock.pod;
         j = clock.end;
+      } else if (pod?.hours && this.podGivesHours(s, j)) {
+        if (!isSpecified(s)) s.day = { kind: 'rel', offset: 0, anaphoric: true };
+        s.pod = pod.pod;
+        s.podHours = pod.hours;
+        j++;
       }
     }
 
-    if (j === i || !isComplete(s)) return null;
+    if (j === i || !isComplete(s, this.aloneOnLine(i, j))) return null;
     // 一月 alone after a word of the sentence is "one month" (保存一月), not January.
     if (isMonthAlone(s) && this.t[i]!.kind === 'cnum' && !this.afterBoundary(i)) return null;
     return this.finish(j, s);
+  }
+
+  /**
+   * Whether a part of the day at token j, with no clock time, gives its hours
+   * (周二早上 = 06:00-09:59): after a weekday or a day named relative to the
+   * reference or the text (明天, 次日, 第三天), or standing alone (白天, 夜间至
+   * 次日上午), where it is the day of the last date mentioned. After a calendar
+   * date or a festival (7月26日下午, 情人节晚上) it stays out of the entity and
+   * the value keeps the day, as the seed gold annotates 7月26日 there.
+   */
+  private podGivesHours(s: Spec, j: number): boolean {
+    if (s.day?.kind === 'rel') return true;
+    if (s.weekday !== undefined && s.day === undefined) return true;
+    return !isSpecified(s) && !s.clock && this.textAt(j).length > 1 && this.isolated(j, j + 1);
   }
 
   private finish(end: number, spec: Spec): Parsed {
@@ -590,7 +674,7 @@ export class Grammar {
 
   // ---- counts, offsets and spans --------------------------------------
 
-  /** 三天, 两个月, 二十几年, 一年半, 半个小时, 3年多. */
+  /** 三天, 两个月, 二十几年, 几十年, 一年半, 半个小时, 3年多, 一刻钟, 一分半钟. */
   private count(i: number): Count | null {
     let j = i;
     let amount = 0;
@@ -603,11 +687,28 @@ export class Grammar {
     if (n) {
       amount = n.value;
       j++;
+      // 一刻钟: quarters of an hour
+      if (this.roleAt(j, 'quarterhour') && this.roleAt(j + 1, 'oclock') && /^[钟鐘]$/.test(this.textAt(j + 1))) {
+        return { end: j + 2, unit: 'minute', amount: n.value * 15, range: null };
+      }
+      // 十三分半, 一分半钟: minutes and a half (分 alone is a clock minute)
+      if (this.unitAt(j, 'minute', 'cal') && this.roleAt(j + 1, 'half')) {
+        const end = /^[钟鐘]$/.test(this.textAt(j + 2)) ? j + 3 : j + 2;
+        return { end, unit: 'minute', amount: n.value + 0.5, range: null };
+      }
       if (this.roleAt(j, 'approx')) {
         range = n.value >= 10 && n.value % 10 === 0 ? [n.value, n.value + 10] : [n.value, n.value + 1];
         j++;
       }
+    } else if (this.roleAt(j, 'several')) {
+      // 几十, 数百: two to ten tens or hundreds, as JioNLP reads 几十年之后
+      const round = this.roundNumberAt(j + 1);
+      if (round === null) return null;
+      amount = 2 * round;
+      range = [2 * round, 10 * round];
+      j += 2;
     }
+    const counted = n !== null || range !== null;
     if (this.roleAt(j, 'classifier')) {
       j++;
       // 十个多月: the approximation after the classifier
@@ -619,8 +720,10 @@ export class Grammar {
     if (this.roleAt(j, 'half')) {
       amount += 0.5;
       j++;
+      // 半个小时, 半个月
+      if (!counted && this.roleAt(j, 'classifier')) j++;
     }
-    if (!n && amount === 0) return null;
+    if (!counted && amount === 0) return null;
     const unit = this.roleAt(j, 'unit');
     if (!unit || !unit.count) return null;
     j++;
@@ -629,11 +732,18 @@ export class Grammar {
       j++;
     }
     // 3年多前; after the unit 来 means "since" (九年来), not "about"
-    if (n && range === null && this.roleAt(j, 'approx') && this.textAt(j) !== '来') {
+    if (n && range === null && this.roleAt(j, 'approx') && !isLai(this.textAt(j))) {
       range = [n.value, n.value + 1];
       j++;
     }
     return { end: j, unit: unit.unit, amount, range };
+  }
+
+  /** 十, 百, 千 written alone: the round number after 几 or 数. */
+  private roundNumberAt(i: number): number | null {
+    const token = this.t[i];
+    if (token?.kind !== 'cnum' || token.text.length !== 1) return null;
+    return token.value === 10 || token.value === 100 || token.value === 1000 ? token.value : null;
   }
 
   /**
@@ -648,83 +758,201 @@ export class Grammar {
     return !isCjkIdeograph(prev.text[0]);
   }
 
-  /** 三天后, 两年前, 二十几年前, 3个月后, 4周后, 两小时前. */
-  private offset(i: number): { end: number; spec: Spec } | null {
+  /**
+   * Whether tokens [start, end) stand as a phrase of their own: at the start
+   * of a line or after a clause mark, and before a non-Chinese character or a
+   * connector. Words that are dates only alone (白天, 冬季) need this.
+   */
+  private isolated(start: number, end: number): boolean {
+    const before = this.t[start - 1];
+    const after = this.t[end];
+    const opens = this.lineEdge(start - 1) || (before !== undefined && CLAUSE_MARKS.has(before.text));
+    const closes = !after || !isCjkIdeograph(after.text[0]) || this.roleAt(end, 'conn') !== undefined;
+    return opens && closes;
+  }
+
+  /** Whether token k is outside the text or a line break (or the text's leading or trailing space). */
+  private lineEdge(k: number): boolean {
+    const token = this.t[k];
+    if (!token) return true;
+    return token.kind === 'space' && (k === 0 || k === this.t.length - 1 || /[\n\r]/.test(token.text));
+  }
+
+  /** Whether tokens [start, end) are all their line holds. */
+  private aloneOnLine(start: number, end: number): boolean {
+    return this.lineEdge(start - 1) && this.lineEdge(end);
+  }
+
+  /**
+   * 三天后, 两年前, 二十几年前, 3个月后, 4周后, 两小时前 (a point), and the
+   * spans a count bounds: 两天之前, 20天以后 (open), 三个多月以来, 九年来
+   * (up to the reference), 60日内 (from the reference).
+   */
+  private offset(i: number): { end: number; spec: Spec; bound?: Bound } | null {
     if (!this.afterBoundary(i)) return null;
     const count = this.count(i);
     if (!count) return null;
-    const dir = this.roleAt(count.end, 'dir');
-    if (!dir) return null;
-    const end = count.end + 1;
-    const n = count.amount * dir.sign;
-    const whole = Number.isInteger(count.amount);
-    const first = this.numAt(i);
-    // 2025年前 is "before 2025", not 2025 years ago.
-    if (count.unit === 'year' && first && !first.chinese && first.text.length === 4 && count.range === null) return null;
-    switch (count.unit) {
-      case 'year':
-        if (count.range) {
-          const [lo, hi] = count.range;
-          const a = lo * dir.sign;
-          const b = hi * dir.sign;
-          return { end, spec: { year: { kind: 'relRange', from: Math.min(a, b), to: Math.max(a, b) } } };
-        }
-        if (whole) return { end, spec: { year: { kind: 'rel', offset: n, anaphoric: false } } };
-        return { end, spec: { month: { kind: 'rel', offset: Math.round(n * 12), anaphoric: false } } };
-      case 'quarter':
-        return whole && !count.range ? { end, spec: { month: { kind: 'rel', offset: n * 3, anaphoric: false } } } : null;
-      case 'month':
-        // 十个多月后: more than ten months on, read as the tenth month on (as JioNLP)
-        if (count.range && count.range[1] - count.range[0] === 1 && whole) {
-          return { end, spec: { month: { kind: 'rel', offset: count.range[0] * dir.sign, anaphoric: false } } };
-        }
-        return whole && !count.range ? { end, spec: { month: { kind: 'rel', offset: n, anaphoric: false } } } : null;
-      case 'week':
-        return whole && !count.range ? { end, spec: { week: n } } : null;
-      case 'day':
-        return whole && !count.range ? { end, spec: { day: { kind: 'rel', offset: n, anaphoric: false } } } : null;
-      case 'hour':
-        if (count.range) return null;
-        return whole
-          ? { end, spec: { clockShift: { unit: 'hour', amount: n } } }
-          : { end, spec: { clockShift: { unit: 'minute', amount: Math.round(n * 60) } } };
-      case 'minute':
-      case 'second':
-        return whole && !count.range ? { end, spec: { clockShift: { unit: count.unit, amount: n } } } : null;
-      default:
-        return null;
+    const after = count.end;
+    const dir = this.roleAt(after, 'dir');
+    let sign: number;
+    let bound: Bound | undefined;
+    if (dir) {
+      sign = dir.sign;
+      // 以前/之前, 以后/之后: any time up to / from then
+      if (this.textAt(after).length > 1) bound = sign < 0 ? 'openBefore' : 'openAfter';
+    } else if (this.roleAt(after, 'since') || isLai(this.textAt(after))) {
+      sign = -1;
+      bound = 'since';
+    } else if (this.roleAt(after, 'within')) {
+      sign = 1;
+      bound = 'within';
+    } else {
+      return null;
     }
+    const first = this.numAt(i);
+    // 2025年前, 2018年以来 bound the year 2025 or 2018, not a count of years.
+    if (count.unit === 'year' && first && !first.chinese && first.text.length === 4 && count.range === null) return null;
+    const spec = this.shiftSpec(count, sign, bound !== undefined);
+    if (!spec) return null;
+    // an approximate number of years is an interval of years whatever the direction word (几十年之后)
+    if (spec.year?.kind === 'relRange') bound = undefined;
+    return { end: after + 1, spec, ...(bound ? { bound } : {}) };
   }
 
-  /** 前两天, 上两周, 近30天, 过去的一周, 未来三个月, 下三年. */
-  private span(i: number): { end: number; spec: Spec } | null {
+  /**
+   * The spec of a count of units from the reference. `bounded`: the count
+   * bounds a span (两天之前), so a week count is the shifted day rather than
+   * the shifted week, and 3年多 is three years on rather than three to four.
+   */
+  private shiftSpec(count: Count, sign: number, bounded: boolean): Spec | null {
+    const whole = Number.isInteger(count.amount);
+    const n = count.amount * sign;
+    // 3年多 in a bound: more than N years, read as N (as JioNLP)
+    const approxOne = count.range !== null && count.range[1] - count.range[0] === 1;
+    const rel = (offset: number): { kind: 'rel'; offset: number; anaphoric: false } => ({ kind: 'rel', offset, anaphoric: false });
+    let spec: Spec | null = null;
+    switch (count.unit) {
+      case 'year':
+        if (count.range && !(approxOne && bounded)) {
+          const a = count.range[0] * sign;
+          const b = count.range[1] * sign;
+          spec = { year: { kind: 'relRange', from: Math.min(a, b), to: Math.max(a, b) } };
+        } else if (whole) {
+          spec = { year: rel(count.range ? count.range[0] * sign : n) };
+        } else {
+          spec = { month: rel(Math.round(n * 12)) };
+        }
+        break;
+      case 'quarter':
+        if (whole && !count.range) spec = { month: rel(n * 3) };
+        break;
+      case 'month':
+        // 十个多月, 20多个月: more than N months, read as N (as JioNLP)
+        if (whole) spec = { month: rel(count.range ? count.range[0] * sign : n) };
+        // 两个半月: two months and fifteen days
+        else spec = { month: { ...rel(Math.trunc(n)), days: 15 * sign } };
+        break;
+      case 'week':
+        if (whole && !count.range) spec = bounded ? { day: rel(7 * n) } : { week: n };
+        break;
+      case 'workday':
+        if (whole && !count.range) spec = { day: { ...rel(n), workdays: true } };
+        break;
+      case 'day':
+        if (count.range) break;
+        // 7天半: half a day is twelve hours
+        spec = whole ? { day: rel(n) } : { clockShift: { unit: 'hour', amount: n * 24, fromDay: true } };
+        break;
+      case 'hour':
+        if (!count.range) spec = { clockShift: whole ? { unit: 'hour', amount: n } : { unit: 'minute', amount: Math.round(n * 60) } };
+        break;
+      case 'minute':
+        if (!count.range) spec = { clockShift: whole ? { unit: 'minute', amount: n } : { unit: 'second', amount: Math.round(n * 60) } };
+        break;
+      case 'second':
+        if (whole && !count.range) spec = { clockShift: { unit: 'second', amount: n } };
+        break;
+      default:
+        break;
+    }
+    return spec ? { ...spec, counted: true } : null;
+  }
+
+  /** 过两天, 再过半个小时: from that much later on. */
+  private pass(i: number): Parsed | null {
+    if (!this.roleAt(i, 'pass') || !this.afterBoundary(i)) return null;
+    const count = this.count(i + 1);
+    if (!count) return null;
+    const spec = this.shiftSpec(count, 1, true);
+    if (!spec || spec.year?.kind === 'relRange') return null;
+    return { end: count.end, expr: { kind: 'bounded', spec, bound: 'openAfter' } };
+  }
+
+  /**
+   * 前两天, 上两周, 下三年: that many calendar units next to the reference's
+   * own (as Duckling). 近30天, 过去的一周, 未来三个月, 今后10年: the stretch
+   * from the reference to that many units before or after it (as JioNLP).
+   */
+  private span(i: number): Parsed | null {
     if (!this.afterBoundary(i)) return null;
-    let direction: number;
+    let direction: 1 | -1;
     let inclusive = false;
     const spanRole = this.roleAt(i, 'span');
     const dir = this.roleAt(i, 'dir');
     const mod = this.roleAt(i, 'mod');
     if (spanRole) {
-      direction = spanRole.direction;
+      direction = spanRole.direction < 0 ? -1 : 1;
       inclusive = spanRole.inclusive;
     } else if (dir && this.textAt(i).length === 1) {
-      direction = dir.sign;
+      direction = dir.sign < 0 ? -1 : 1;
     } else if (mod && (mod.offset === -1 || mod.offset === 1)) {
       direction = mod.offset;
     } else {
       return null;
     }
     const count = this.count(i + 1);
-    if (!count || count.range || !Number.isInteger(count.amount) || count.amount < 1) return null;
+    if (!count || count.range || count.amount <= 0) return null;
     if (count.unit === 'century') return null;
     if (spanRole && UNIT_ORDER.indexOf(count.unit) > UNIT_ORDER.indexOf(spanRole.smallest)) return null;
     // 三天前 after a span word is an offset, and 前三季度 / 前五个月 are parts of a year.
     if (this.roleAt(count.end, 'dir')) return null;
     // 前三季度 without a year is this year's first three quarters (yearPart).
     if (!spanRole && count.unit === 'quarter') return null;
+    if (inclusive) {
+      // 未来七十二小时内, 过去的50分钟里
+      const end = this.roleAt(count.end, 'within') ? count.end + 1 : count.end;
+      const spec: Spec = { period: { unit: count.unit, amount: count.amount, direction }, counted: true };
+      return { end, expr: { kind: 'bounded', spec, bound: direction < 0 ? 'since' : 'within' } };
+    }
+    if (!Number.isInteger(count.amount)) return null;
     const n = count.amount;
-    const span = direction < 0 ? { from: -n, to: inclusive ? 0 : -1 } : { from: inclusive ? 0 : 1, to: n };
-    return { end: count.end, spec: { span: { unit: count.unit, ...span } } };
+    const span = direction < 0 ? { from: -n, to: -1 } : { from: 1, to: n };
+    return this.finish(count.end, { span: { unit: count.unit, ...span }, counted: true });
+  }
+
+  /**
+   * 第三天, 第七年 at the start of a phrase: counted from the date in
+   * question, itself the first (as the words 第二天, 第二年).
+   */
+  private ordinal(i: number): { end: number; spec: Spec } | null {
+    if (!this.roleAt(i, 'ordinal') || !this.afterBoundary(i)) return null;
+    const n = this.numAt(i + 1);
+    if (!n || n.value < 1 || n.value > 366 || (n.chinese && n.digits !== null && n.digits.length > 1)) return null;
+    const unit = this.roleAt(i + 2, 'unit');
+    if (unit?.unit === 'day' && unit.count) return { end: i + 3, spec: { day: { kind: 'rel', offset: n.value - 1, anaphoric: true } } };
+    if (unit?.unit === 'year' && unit.count) return { end: i + 3, spec: { year: { kind: 'rel', offset: n.value - 1, anaphoric: true } } };
+    return null;
+  }
+
+  /**
+   * A four-digit year alone on its line (a heading, a table cell, a field):
+   * 2018. In running text such a number is as often a count (2018人).
+   */
+  private lineYear(i: number): Parsed | null {
+    const token = this.t[i];
+    if (token?.kind !== 'num' || token.digits?.length !== 4 || token.value === null || token.value < 1000 || token.value > 2999) return null;
+    if (!this.aloneOnLine(i, i + 1)) return null;
+    return this.finish(i + 1, { year: { kind: 'abs', value: token.value, needsMonth: false } });
   }
 
   // ---- era: 18世纪, 上世纪80年代, 九十年代末期 ----------------------------
@@ -798,7 +1026,7 @@ export class Grammar {
     }
     if (n.digits !== null) {
       if (n.digits.length === 4) return { end, field: { kind: 'abs', value: n.value, needsMonth: false } };
-      if (n.digits.length === 2) return { end, field: { kind: 'twoDigit', value: n.value } };
+      if (n.digits.length === 2) return { end, field: { kind: 'twoDigit', value: n.value, digits: true } };
       if (n.digits.length === 3) return { end, field: { kind: 'abs', value: n.value, needsMonth: true } };
       return null;
     }
@@ -832,9 +1060,10 @@ export class Grammar {
       const months = this.monthRunAt(j);
       if (months) return { end: months.end, spec: { months: months.months }, done: true };
     }
-    // A season needs its year (今年夏天, 2021年春): alone, 夏季的衣服 is no date.
+    // A season needs its year (今年夏天, 2021年春) or to stand alone (冬季，): 夏季的衣服 is no date.
     const season = this.roleAt(j, 'season');
-    if (season && hasYear && (this.textAt(j).length > 1 || this.atBoundary(j + 1))) {
+    const seasonAlone = !yearKnown && this.textAt(j).length > 1 && this.isolated(j, j + 1);
+    if (season && ((hasYear && (this.textAt(j).length > 1 || this.atBoundary(j + 1))) || seasonAlone)) {
       return { end: j + 1, spec: { season: { from: season.from, to: season.to } }, done: true };
     }
     // 芒种 alone, at the start of a phrase (政治清明 is "clear-sighted politics")
@@ -970,7 +1199,11 @@ export class Grammar {
     if (relday) {
       if (s.year || s.month) return null;
       const spec: Spec = { day: { kind: 'rel', offset: relday.offset, anaphoric: relday.anaphoric } };
-      if (relday.pod) spec.pod = relday.pod;
+      // 今晚, 当晚: the part of the day is in the word
+      if (relday.part) {
+        spec.pod = relday.part.pod;
+        if (relday.part.hours) spec.podHours = relday.part.hours;
+      }
       return { end: i + 1, spec };
     }
     const holiday = this.roleAt(i, 'holiday');
@@ -1200,9 +1433,15 @@ function isMonthAlone(s: Spec): boolean {
   return s.month?.kind === 'abs' && !s.year && !s.day && !s.days && !s.clock && !s.nthWeekday;
 }
 
-/** Whether the parts read make a date on their own. */
-function isComplete(s: Spec): boolean {
-  if (s.year?.kind === 'twoDigit' && !(s.month || s.months || s.holiday || s.term || s.season || s.quarterOffset !== undefined)) return false;
+/**
+ * Whether the parts read make a date on their own. A two-digit year alone
+ * (98年) is one when written digit by digit in Chinese (九七年) or alone on its
+ * line (`alone`); in running text 24年 is as often a count of years.
+ */
+function isComplete(s: Spec, alone: boolean): boolean {
+  if (s.year?.kind === 'twoDigit' && !s.year.digits && !alone && !(s.month || s.months || s.holiday || s.term || s.season || s.quarterOffset !== undefined)) {
+    return false;
+  }
   if (s.year?.kind === 'abs' && s.year.needsMonth && !s.month) return false;
   if (s.year?.kind === 'rel' && s.year.bound && !(s.month || s.months || s.holiday || s.term || s.season)) return false;
   // A part of day alone (下午) names no date.

@@ -62,11 +62,64 @@ function formatMoment(mo: Moment): string | null {
 }
 
 export function formatValue(value: Value): string | null {
+  if (value.startKind !== undefined || value.endKind !== undefined) return formatBounded(value);
   const finer = PRECISION_RANK[value.start.precision] >= PRECISION_RANK[value.end.precision] ? value.start.precision : value.end.precision;
   const start = formatMoment(refine(value.start, finer, false));
   const end = formatMoment(refine(value.end, finer, true));
   if (start === null || end === null) return null;
   return start === end ? start : `${start}/${end}`;
+}
+
+const PRECISIONS: readonly Precision[] = ['year', 'month', 'day', 'hour', 'minute', 'second'];
+
+/**
+ * A named end of a bounded span at the coarsest unit it opens (`atEnd`
+ * false) or closes: 2018-01-01 opens the year 2018, a December closes its
+ * year (年底前 ends with 2021), a time on :00 seconds is a minute. An edge is
+ * where the end falls, so its precision says nothing more.
+ */
+function canonicalEdge(mo: Moment, atEnd: boolean): Moment {
+  if (mo.y === null || mo.timeOnly) return mo;
+  let out = mo;
+  const rank = (): number => PRECISION_RANK[out.precision];
+  if (out.precision === 'second' && out.s === 0) out = { ...out, precision: 'minute' };
+  if (rank() >= PRECISION_RANK.hour && out.d !== null && out.m !== null) {
+    const dayEdge = atEnd
+      ? out.h === 23 && (rank() < PRECISION_RANK.minute || out.mi === 59) && (rank() < PRECISION_RANK.second || out.s === 59)
+      : out.h === 0 && (rank() < PRECISION_RANK.minute || out.mi === 0);
+    if (!dayEdge) return out;
+    out = { ...out, h: 0, mi: 0, s: 0, precision: 'day' };
+  }
+  if (out.precision === 'day' && out.m !== null && out.d === (atEnd ? daysInMonth(out.y!, out.m) : 1)) out = { ...out, d: null, precision: 'month' };
+  if (out.precision === 'month' && out.m === (atEnd ? 12 : 1)) out = { ...out, m: null, precision: 'year' };
+  return out;
+}
+
+/**
+ * A span bounded by the reference or open on one side, in ISO 8601-2 forms:
+ * the named end at the coarsest unit it opens or closes, the reference at
+ * that unit but at least a day and no finer than the reference itself
+ * (2018/2021-06-14, 2021-06-14/2025, 2021-06-14T01:00/2021-07-15T18:00), an
+ * open end as `..` (../2021-06-12, 2021-07-04/..).
+ */
+function formatBounded(value: Value): string | null {
+  const namedAtEnd = value.startKind !== undefined;
+  const named = canonicalEdge(namedAtEnd ? value.end : value.start, namedAtEnd);
+  const namedText = formatMoment(named);
+  if (namedText === null) return null;
+  const kind = namedAtEnd ? value.startKind : value.endKind;
+  if (kind === 'open') return namedAtEnd ? `../${namedText}` : `${namedText}/..`;
+  const reference = namedAtEnd ? value.start : value.end;
+  const rank = Math.min(PRECISION_RANK[reference.precision], Math.max(PRECISION_RANK.day, PRECISION_RANK[named.precision]));
+  const precision = PRECISIONS[rank]!;
+  const referenceText = formatMoment({
+    ...reference,
+    mi: rank >= PRECISION_RANK.minute ? reference.mi : 0,
+    s: rank >= PRECISION_RANK.second ? reference.s : 0,
+    precision,
+  });
+  if (referenceText === null) return null;
+  return namedAtEnd ? `${referenceText}/${namedText}` : `${namedText}/${referenceText}`;
 }
 
 /**

@@ -5,8 +5,14 @@
  */
 import { readTable } from '../../../core/wordlist.js';
 
-export type Unit = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'century';
-export type PartOfDay = 'am' | 'noon' | 'pm' | 'evening' | 'night';
+export type Unit = 'year' | 'quarter' | 'month' | 'week' | 'workday' | 'day' | 'hour' | 'minute' | 'second' | 'century';
+export type PartOfDay = 'am' | 'day' | 'noon' | 'pm' | 'evening' | 'night';
+
+/** A part of the day: how it places a clock hour, and the hours it spans alone (null: none). */
+export interface DayPart {
+  pod: PartOfDay;
+  hours: [number, number] | null;
+}
 export type PosParent = 'year' | 'month' | 'decade' | 'century';
 
 /** One role of a word; a word can have several. */
@@ -16,7 +22,7 @@ export type Role =
   | { role: 'classifier' }
   | { role: 'relyear'; offset: number; anaphoric: boolean; bound: boolean }
   | { role: 'relmonth'; offset: number; anaphoric: boolean }
-  | { role: 'relday'; offset: number; pod: PartOfDay | null; anaphoric: boolean }
+  | { role: 'relday'; offset: number; part: DayPart | null; anaphoric: boolean }
   | { role: 'relspan'; unit: Unit; from: number; to: number }
   | { role: 'mod'; offset: number }
   | { role: 'dir'; sign: number }
@@ -24,7 +30,7 @@ export type Role =
   | { role: 'pos'; parent: PosParent; from: number; to: number | 'end'; strict: boolean; standalone: boolean }
   | { role: 'particle' }
   | { role: 'season'; from: string; to: string }
-  | { role: 'pod'; pod: PartOfDay }
+  | ({ role: 'pod' } & DayPart)
   | { role: 'conn' }
   | { role: 'lunar' }
   | { role: 'lunarmonth'; month: number }
@@ -47,7 +53,13 @@ type SimpleRole =
   | 'preblock'
   | 'decade'
   | 'lead'
-  | 'holidaynext';
+  | 'holidaynext'
+  | 'since'
+  | 'from'
+  | 'tonow'
+  | 'within'
+  | 'pass'
+  | 'several';
 
 export type Holiday =
   | { rule: 'solar' | 'lunar'; month: number; day: number }
@@ -56,11 +68,11 @@ export type Holiday =
   | { rule: 'term'; term: string }
   | { rule: 'easter' | 'orthodox'; offset: number };
 
-const UNITS: readonly string[] = ['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', 'century'];
+const UNITS: readonly string[] = ['year', 'quarter', 'month', 'week', 'workday', 'day', 'hour', 'minute', 'second', 'century'];
 
 /** Units from the largest to the smallest. */
-export const UNIT_ORDER: readonly Unit[] = ['century', 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second'];
-const PODS: readonly string[] = ['am', 'noon', 'pm', 'evening', 'night'];
+export const UNIT_ORDER: readonly Unit[] = ['century', 'year', 'quarter', 'month', 'week', 'workday', 'day', 'hour', 'minute', 'second'];
+const PODS: readonly string[] = ['am', 'day', 'noon', 'pm', 'evening', 'night'];
 
 function parseRole(fields: string[], file: string): Role {
   const [word, role, a, b, c, d] = fields;
@@ -78,7 +90,8 @@ function parseRole(fields: string[], file: string): Role {
     case 'relmonth':
       return { role, offset: Number(a), anaphoric: b === 'anaphoric' };
     case 'relday':
-      return { role, offset: Number(a), pod: PODS.includes(b ?? '') ? (b as PartOfDay) : null, anaphoric: c === 'anaphoric' };
+      // the part of the day is named by a pod word, filled in once every word is read
+      return { role, offset: Number(a), part: null, anaphoric: c === 'anaphoric' };
     case 'relspan':
       if (!UNITS.includes(a ?? '')) fail();
       return { role, unit: a as Unit, from: Number(b), to: Number(c) };
@@ -101,9 +114,12 @@ function parseRole(fields: string[], file: string): Role {
       };
     case 'season':
       return { role, from: a ?? fail(), to: b ?? fail() };
-    case 'pod':
+    case 'pod': {
       if (!PODS.includes(a ?? '')) fail();
-      return { role, pod: a as PartOfDay };
+      const hours: [number, number] | null = b === undefined || b === '-' ? null : [Number(b), Number(c)];
+      if (hours && !(hours[0] >= 0 && hours[0] <= hours[1] && hours[1] <= 23)) fail();
+      return { role, pod: a as PartOfDay, hours };
+    }
     case 'lunarmonth':
       return { role, month: Number(a) };
     case 'stop':
@@ -125,6 +141,12 @@ function parseRole(fields: string[], file: string): Role {
     case 'decade':
     case 'lead':
     case 'holidaynext':
+    case 'since':
+    case 'from':
+    case 'tonow':
+    case 'within':
+    case 'pass':
+    case 'several':
       return { role };
     default:
       return fail();
@@ -159,7 +181,7 @@ export interface Lexicon {
 /** Roles that can open an expression. */
 const STARTER_ROLES = new Set<string>([
   'relyear', 'relmonth', 'relday', 'relspan', 'mod', 'dir', 'span', 'lunar', 'lunarmonth', 'leap',
-  'holiday', 'term', 'weekend', 'first', 'ordinal', 'pod',
+  'holiday', 'term', 'weekend', 'first', 'ordinal', 'pod', 'half', 'pass', 'several', 'season',
 ]);
 
 /** Whether `role` lets `word` open an expression. */
@@ -181,7 +203,16 @@ export function getLexicon(): Lexicon {
     if (list) list.push(role);
     else roles.set(word, [role]);
   };
-  for (const fields of readTable('stages/extract/data/time-words.txt')) add(fields[0]!, parseRole(fields, 'time-words.txt'));
+  const rows = readTable('stages/extract/data/time-words.txt');
+  for (const fields of rows) add(fields[0]!, parseRole(fields, 'time-words.txt'));
+  // 今晚, 当晚: the day's part is that of the pod word named in the row (晚上)
+  for (const [word, role, , podWord] of rows) {
+    if (role !== 'relday' || podWord === undefined || podWord === '-') continue;
+    const pod = roles.get(podWord)?.find((r): r is Role & { role: 'pod' } => r.role === 'pod');
+    if (!pod) throw new Error(`time-words.txt: ${word} names ${podWord}, which is no part of the day`);
+    const relday = roles.get(word!)!.find((r): r is Role & { role: 'relday' } => r.role === 'relday')!;
+    relday.part = { pod: pod.pod, hours: pod.hours };
+  }
   for (const fields of readTable('stages/extract/data/time-holidays.txt')) {
     add(fields[0]!, { role: 'holiday', holiday: parseHoliday(fields), numeral: fields[1] === 'numeral' });
   }

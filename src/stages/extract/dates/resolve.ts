@@ -1,33 +1,60 @@
 /**
  * Resolution: a parsed Spec plus a reference date -> a calendar value (a
- * point or an inclusive interval of points, each with a precision).
+ * point or an inclusive interval of points, each with a precision; an end
+ * may be the reference itself or open).
  *
- * Conventions (the ISO forms are made in iso.ts):
- * - Year-less dates (7月26日, 国庆) take the year that puts them nearest the
- *   reference, the earlier on a tie; with no explicit reference they stay
- *   year-less (--07-26), and lunar ones, which need a year, are dropped.
- * - A bare day (28日) takes the month nearest the reference the same way;
- *   without an explicit reference it is ---28.
+ * Conventions (the ISO forms are made in iso.ts; the rules chosen between
+ * candidates are measured in test/fixtures/dates/README.md):
+ * - Year-less dates (7月26日, 国庆) fall in the twelve months that begin five
+ *   months before the reference (MONTHS_BEHIND), a bare day (28日) in the
+ *   month that begins 5/12 of a month before it; after a date whose year the
+ *   text wrote (2019年5月1日), around that date instead. With no explicit
+ *   reference and no such date they stay year-less (--07-26, ---28), and
+ *   lunar ones, which need a year, are dropped.
  * - Relative expressions (昨天, 上周, 三天后) always resolve against the
- *   reference, explicit or today's date; anaphoric ones (当天, 次日, 同年)
- *   against the last date mentioned before them, else the reference.
- * - A part of the day alone (7月26日下午) adds no hour: the value keeps day
- *   precision. With a clock time it places it: 下午3点 -> T15:00.
+ *   reference, explicit or today's date; anaphoric ones (当天, 次日, 同年,
+ *   第三天) against the last date mentioned before them, else the reference.
+ * - A part of the day after a calendar date (7月26日下午) adds no hour: the
+ *   value keeps day precision. After a weekday or a relative day, or alone,
+ *   it gives its hours (周二早上 -> T06:00/T09:00). With a clock time it
+ *   places the time: 下午3点 -> T15:00.
  * - A clock time alone (17:51) is on the reference date when the reference
  *   is explicit, else a time of day only (T17:51).
  * - A bare weekday (周三) is that day of the reference's ISO week; weeks run
  *   Monday to Sunday (上周 = the interval from the Monday to the Sunday).
- * - Shifts: 三天后 = the reference day + 3; 两年前 = the year; 二十几年前 =
- *   the interval of years 20 to 30 back (几/多 after a round number span the
- *   next ten, as JioNLP reads them); 两小时前 needs a reference time.
+ * - Shifts: 三天后 = the reference day + 3; 两年前 = the year; 一年半前 = the
+ *   month; 二十几年前 = the interval of years 20 to 30 back (几/多 after a
+ *   round number span the next ten, 几十 is 20 to 100, as JioNLP reads
+ *   them); 两小时前 needs a reference time and is as precise as it.
+ * - Spans bounded by the reference (ISO 8601-2 forms, iso.ts): 2018年以来,
+ *   三个月以来 and 近30天 run from the point up to the reference; 60日内 and
+ *   未来7天 from the reference to the point; 5月8日起 from the date up to the
+ *   reference when it is past, else open; 2025年前 from the reference to 2025
+ *   when 2025 is ahead, else open before it. Open spans: 两天之前 is
+ *   `../2021-06-12`, 20天以后 and 过两天 `2021-07-04/..`. 过去/近/未来 count
+ *   exact periods: N days from the reference day, N months ending the day
+ *   before the same date (resolvePeriod).
  * - Fuzzy parts (年初 = January-February, 月底 = day 25 to the end, 上旬 =
- *   days 1-10, ...) are listed with their sources in data/time-words.txt.
+ *   days 1-10, 早上 = 06-09, ...) are listed with their sources in
+ *   data/time-words.txt.
  * - Words that name no particular date (近日, 日前, 目前, 现在, 近年来) are
  *   not dates: no value would be more than a guess.
  */
-import { addMonths, dayNumber, daysInMonth, easterDay, fromDayNumber, isValidDate, mondayOf, nthWeekdayOfMonth, orthodoxEasterDay } from './calendar.js';
-import type { Clock, Spec } from './grammar.js';
-import type { Holiday, PartOfDay } from './lexicon.js';
+import {
+  addMonths,
+  addMonthsToDay,
+  addWorkdays,
+  dayNumber,
+  daysInMonth,
+  easterDay,
+  fromDayNumber,
+  isValidDate,
+  mondayOf,
+  nthWeekdayOfMonth,
+  orthodoxEasterDay,
+} from './calendar.js';
+import type { Bound, Clock, Spec } from './grammar.js';
+import type { Holiday, PartOfDay, Unit } from './lexicon.js';
 import { lunarMonthSpan, lunarNewYearsEve, lunarToDayNumber, solarTermDay } from './lunar.js';
 
 export type Precision = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
@@ -50,10 +77,21 @@ export interface Moment {
   timeOnly?: boolean;
 }
 
+/**
+ * How an end of a value is given: by the text (the default), by the reference
+ * itself (2018年以来 runs up to the reference), or not at all (两天之前 has no
+ * start): iso.ts writes these as ISO 8601-2 intervals, `2018/2021-06-14`,
+ * `../2021-06-12`.
+ */
+export type EndKind = 'reference' | 'open';
+
 /** Inclusive: `end` is the last unit covered, at its own precision. */
 export interface Value {
   start: Moment;
   end: Moment;
+  /** For a reference end the moment is the reference; for an open one, a copy of the other end. */
+  startKind?: EndKind;
+  endKind?: EndKind;
 }
 
 export interface Reference {
@@ -71,6 +109,12 @@ export interface Context {
   ref: Reference;
   /** The start of the last date resolved before this one, for 当天/次日/同年. */
   anchor: Moment | null;
+  /**
+   * The last date whose year the text wrote (2019年5月1日): year-less dates
+   * after it are placed around it rather than around the reference, so they
+   * take its year (the news convention) unless it is months away.
+   */
+  dateAnchor: Moment | null;
   /**
    * The date just before, when only a list separator stands between it and
    * this expression (9月10日、11日): a bare day then continues its month.
@@ -133,12 +177,6 @@ function refInterval(ref: Reference): [number, number] {
   if (ref.precision === 'month') return [dayNumber(ref.y, ref.m, 1), dayNumber(ref.y, ref.m, daysInMonth(ref.y, ref.m))];
   const n = refDay(ref);
   return [n, n];
-}
-
-function distance(a: [number, number], b: [number, number]): number {
-  if (a[1] < b[0]) return b[0] - a[1];
-  if (b[1] < a[0]) return a[0] - b[1];
-  return 0;
 }
 
 // ---- calendar frames ---------------------------------------------------
@@ -260,13 +298,15 @@ function anchorOr(ctx: Context, anaphoric: boolean, need: 'y' | 'm' | 'd'): { y:
 export function resolveSpec(spec: Spec, ctx: Context, inherit: Inherit | null = null): Value | null {
   const { ref } = ctx;
   if (spec.span) return resolveSpan(spec.span.unit, spec.span.from, spec.span.to, ref);
-  if (spec.clockShift) return resolveClockShift(spec.clockShift.unit, spec.clockShift.amount, ref);
+  if (spec.period) return resolvePeriod(spec.period.unit, spec.period.amount, spec.period.direction, ref);
+  if (spec.clockShift) return resolveClockShift(spec.clockShift, ref);
   if (spec.century !== undefined || spec.decade !== undefined) return resolveEra(spec, ref);
 
   // Relative days: 昨天, 三天后, 当天, 次日
   if (spec.day?.kind === 'rel') {
     const base = anchorOr(ctx, spec.day.anaphoric, 'd');
-    return withClock(dayNumber(base.y, base.m, base.d) + spec.day.offset, spec);
+    const n = dayNumber(base.y, base.m, base.d);
+    return withClock(spec.day.workdays ? addWorkdays(n, spec.day.offset) : n + spec.day.offset, spec);
   }
 
   // Weeks: 上周, 周三, 下周六, 这周末
@@ -303,6 +343,8 @@ export function resolveSpec(spec: Spec, ctx: Context, inherit: Inherit | null = 
   // Relative months: 本月, 上个月, 3个月后 (with 去年本月 taking its year from 去年)
   if (spec.month?.kind === 'rel') {
     const base = anchorOr(ctx, spec.month.anaphoric, 'm');
+    // 两个半月前: the reference day moved by the months, then by the half month's days
+    if (spec.month.days) return withClock(addMonthsToDay(dayNumber(base.y, base.m, base.d), spec.month.offset) + spec.month.days, spec);
     const { y, m } =
       year !== undefined && !spec.month.anaphoric ? addMonths(year, ref.m, spec.month.offset) : addMonths(base.y, base.m, spec.month.offset);
     return monthValue(y, m, spec);
@@ -325,12 +367,17 @@ export function resolveSpec(spec: Spec, ctx: Context, inherit: Inherit | null = 
     return null;
   }
   if (year === undefined) {
+    const anchor = ctx.dateAnchor;
     if (spec.months || spec.season) {
-      year = ref.y;
+      year = anchor?.y ?? ref.y;
+    } else if (anchor && anchor.y !== null && anchor.m !== null) {
+      const precision = anchor.d === null ? 'month' : 'day';
+      year = windowYear(spec, { y: anchor.y, m: anchor.m, d: anchor.d ?? 1, h: 0, mi: 0, s: 0, precision, explicit: true });
+      if (year === undefined) return null;
     } else if (!ref.explicit) {
       return yearless(spec);
     } else {
-      year = nearestYear(spec, ref);
+      year = windowYear(spec, ref);
       if (year === undefined) return null;
     }
   }
@@ -348,21 +395,37 @@ function monthValue(y: number, m: number, spec: Spec): Value | null {
 }
 
 /**
- * Among the years around the reference, the one whose frame is nearest it;
- * the earlier on a tie. A reference that gives only a year means that year.
+ * How far back from the reference, in months, the year-less dates of a text
+ * may lie: a year-less date (9月30日, 国庆) falls in the twelve months that
+ * begin five months before the reference, and a bare day (28日) in the month
+ * that begins the same share of a month (5/12, 12.7 days) before it. So an
+ * article of 3 January means last December, one of 13 March means this
+ * September (JioNLP: 9月30日 at 2008-03-13 is 2008-09-30; 十二月20号 at
+ * 1973-06-19 is 1973-12-20), and 28日 on 4 February is 28 January. Measured
+ * against the suites in test/fixtures/dates/README.md.
  */
-function nearestYear(spec: Spec, ref: Reference): number | undefined {
+export const MONTHS_BEHIND = 5;
+
+const DAYS_PER_MONTH = 365.2425 / 12;
+
+/** The year that puts a year-less spec in the window around the reference (see MONTHS_BEHIND). */
+function windowYear(spec: Spec, ref: Reference): number | undefined {
   if (ref.precision === 'year') return frameIn(spec, ref.y) ? ref.y : undefined;
-  const target = refInterval(ref);
-  let best: number | undefined;
-  let bestDistance = Infinity;
+  const first = refInterval(ref)[0];
+  const from = addMonthsToDay(first, -MONTHS_BEHIND);
+  const to = addMonthsToDay(first, 12 - MONTHS_BEHIND);
   for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
     const frame = frameIn(spec, y);
-    if (!frame) continue;
-    const d = distance(frame.days, target);
-    if (d < bestDistance) {
+    if (frame && frame.days[0] >= from && frame.days[0] < to) return y;
+  }
+  // A date some years lack (02-29): the nearest year that has it.
+  let best: number | undefined;
+  let bestDistance = Infinity;
+  for (const y of [ref.y - 4, ref.y - 3, ref.y - 2, ref.y - 1, ref.y, ref.y + 1, ref.y + 2, ref.y + 3, ref.y + 4]) {
+    const frame = frameIn(spec, y);
+    if (frame && Math.abs(frame.days[0] - first) < bestDistance) {
       best = y;
-      bestDistance = d;
+      bestDistance = Math.abs(frame.days[0] - first);
     }
   }
   return best;
@@ -412,20 +475,23 @@ function resolveBareDay(d: number, spec: Spec, ctx: Context, inherit: Inherit | 
     const mo = moment(null, null, d, 'day');
     return point(applyClock(mo, spec) ?? mo);
   }
-  const target = refInterval(ref);
-  let best: number | null = null;
-  let bestDistance = Infinity;
+  // a reference that gives only a month means that month
+  if (ref.precision === 'month' || ref.precision === 'year') return isValidDate(ref.y, ref.m, d) ? withClock(dayNumber(ref.y, ref.m, d), spec) : null;
+  const today = refDay(ref);
   for (const delta of [-1, 0, 1]) {
     const { y, m } = addMonths(ref.y, ref.m, delta);
     if (!isValidDate(y, m, d)) continue;
-    const n = dayNumber(y, m, d);
-    const dist = distance([n, n], target);
-    if (dist < bestDistance) {
-      best = n;
-      bestDistance = dist;
+    const offset = dayNumber(y, m, d) - today;
+    if (offset >= -MONTHS_BEHIND * (DAYS_PER_MONTH / 12) && offset < (12 - MONTHS_BEHIND) * (DAYS_PER_MONTH / 12)) {
+      return withClock(dayNumber(y, m, d), spec);
     }
   }
-  return best === null ? null : withClock(best, spec);
+  // the 31st of a month when the window holds none
+  for (const delta of [-1, -2]) {
+    const { y, m } = addMonths(ref.y, ref.m, delta);
+    if (isValidDate(y, m, d)) return withClock(dayNumber(y, m, d), spec);
+  }
+  return null;
 }
 
 function resolveTimeOnly(spec: Spec, ctx: Context, inherit: Inherit | null): Value | null {
@@ -481,8 +547,12 @@ function applyClock(mo: Moment, spec: Spec): Moment | null {
   return out;
 }
 
+/** Day `n` with the spec's clock time, or the hours of its part of the day (周二早上), or the whole day. */
 function withClock(n: number, spec: Spec): Value {
   const day = dayMoment(n);
+  if (!spec.clock && spec.podHours) {
+    return { start: { ...day, h: spec.podHours[0], precision: 'hour' }, end: { ...day, h: spec.podHours[1], precision: 'hour' } };
+  }
   const timed = applyClock(day, spec);
   return point(timed ?? day);
 }
@@ -525,11 +595,116 @@ function resolveSpan(unit: string, from: number, to: number, ref: Reference): Va
   }
 }
 
-function resolveClockShift(unit: 'hour' | 'minute' | 'second', amount: number, ref: Reference): Value | null {
-  if (PRECISION_RANK[ref.precision] < PRECISION_RANK.hour) return null;
-  const step = unit === 'hour' ? 3600 : unit === 'minute' ? 60 : 1;
-  const precision = PRECISION_RANK[ref.precision] >= PRECISION_RANK.minute && unit !== 'second' ? 'minute' : unit === 'second' ? 'second' : 'hour';
-  return point(shiftSeconds(ref, step * amount, precision));
+const SECONDS: Record<'hour' | 'minute' | 'second', number> = { hour: 3600, minute: 60, second: 1 };
+
+/** The finer of two precisions. */
+function finer(a: Precision, b: Precision): Precision {
+  return PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b;
+}
+
+/**
+ * 两小时前, 一刻钟后: the reference time moved, as precise as the reference or
+ * the shift (半小时 moves by minutes); a reference without a time of day
+ * gives none, except for half days (7天半以来), counted from its 00:00.
+ */
+function resolveClockShift(shift: NonNullable<Spec['clockShift']>, ref: Reference): Value | null {
+  let base = ref;
+  if (PRECISION_RANK[ref.precision] < PRECISION_RANK.hour) {
+    if (!shift.fromDay || ref.precision !== 'day') return null;
+    base = { ...ref, h: 0, mi: 0, s: 0, precision: 'hour' };
+  }
+  return point(shiftSeconds(base, SECONDS[shift.unit] * shift.amount, finer(base.precision, shift.unit)));
+}
+
+/**
+ * The far end of 过去/近/未来/今后 N units (JioNLP's delta-to-span): N days or
+ * weeks from the reference day; N months, quarters or years, counting the
+ * reference day as the first, so forward they end the day before the same
+ * date (未来两个月 from 06-14 ends 08-13) and back they start on it (近三个月
+ * from 06-14 starts 03-14); clock units from the reference time. At day
+ * precision, or the reference's own when coarser (未来2个月 from 2021-07 ends
+ * 2021-08).
+ */
+function resolvePeriod(unit: Unit, amount: number, direction: 1 | -1, ref: Reference): Value | null {
+  if (unit === 'hour' || unit === 'minute' || unit === 'second') {
+    const seconds = SECONDS[unit] * amount * direction;
+    if (!Number.isInteger(seconds) || PRECISION_RANK[ref.precision] < PRECISION_RANK.hour) return null;
+    return point(shiftSeconds(ref, seconds, finer(ref.precision, Number.isInteger(amount) ? unit : unit === 'hour' ? 'minute' : 'second')));
+  }
+  if (!Number.isInteger(amount)) return null;
+  const first = refInterval(ref)[0];
+  let n: number;
+  switch (unit) {
+    case 'day':
+      n = first + direction * amount;
+      break;
+    case 'week':
+      n = first + direction * 7 * amount;
+      break;
+    case 'workday':
+      n = addWorkdays(first, direction * amount);
+      break;
+    case 'month':
+    case 'quarter':
+    case 'year':
+      n = addMonthsToDay(first, direction * amount * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1)) - (direction > 0 ? 1 : 0);
+      break;
+    default:
+      return null;
+  }
+  const { y, m, d } = fromDayNumber(n);
+  if (ref.precision === 'year') return point(moment(y, null, null, 'year'));
+  if (ref.precision === 'month') return point(moment(y, m, null, 'month'));
+  return point(moment(y, m, d, 'day'));
+}
+
+/** The reference as a moment at its own precision. */
+function referenceMoment(ref: Reference): Moment {
+  const rank = PRECISION_RANK[ref.precision];
+  return {
+    y: ref.y,
+    m: rank >= PRECISION_RANK.month ? ref.m : null,
+    d: rank >= PRECISION_RANK.day ? ref.d : null,
+    h: ref.h,
+    mi: ref.mi,
+    s: ref.s,
+    precision: ref.precision,
+  };
+}
+
+/**
+ * A point bounded on one side (grammar.ts Bound): 2018年以来 runs from 2018 up
+ * to the reference; 5月8日起 from 05-08 up to the reference when that date is
+ * past, else from it on with no end; 60日内 from the reference to the 60th day;
+ * 2025年前 from the reference up to 2025 when 2025 is ahead, else any time up
+ * to it; 两天之前 / 20天以后 any time up to / from that day. Null when the
+ * bound cannot hold (2030年以来 in 2021) or the point has no year to compare.
+ */
+export function applyBound(x: Value, bound: Bound, ref: Reference): Value | null {
+  const now = referenceMoment(ref);
+  const nowKey = momentKey(now);
+  const startKey = momentKey(x.start);
+  const endKey = momentKey(x.end, true);
+  const past = startKey !== null && nowKey !== null && startKey <= nowKey;
+  const ahead = endKey !== null && nowKey !== null && endKey >= nowKey;
+  const since: Value = { start: x.start, end: now, endKind: 'reference' };
+  const within: Value = { start: now, end: x.end, startKind: 'reference' };
+  const openBefore: Value = { start: x.end, end: x.end, startKind: 'open' };
+  const openAfter: Value = { start: x.start, end: x.start, endKind: 'open' };
+  switch (bound) {
+    case 'since':
+      return past ? since : null;
+    case 'within':
+      return ahead ? within : null;
+    case 'from':
+      return startKey === null || nowKey === null ? null : past ? since : openAfter;
+    case 'until':
+      return endKey === null || nowKey === null ? null : ahead ? within : openBefore;
+    case 'openBefore':
+      return openBefore;
+    case 'openAfter':
+      return openAfter;
+  }
 }
 
 /** The reference moved by `seconds`, truncated to `precision`. */
