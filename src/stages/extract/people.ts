@@ -45,16 +45,22 @@ export function findPeople(doc: Doc): PersonSpan[] {
   };
 
   // 1. Candidates with context, left to right.
+  // Foreign names with context first: 岁的贝瑟海姆 is one name, not 贝 + 瑟.
+  const foreign = findForeign(doc);
+  const foreignCover = new Uint8Array(text.length);
+  for (const p of foreign) foreignCover.fill(1, p.start, p.end);
   const candidates = new Map<number, Candidate>();
   // Compound surnames (欧阳) before the single ones they start with.
   for (const m of [...doc.all('surname')].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (taken[m.start]) continue;
     const c = bestCandidate(doc, m.start, m.end);
     if (!c) continue;
+    if (foreignCover[c.start]) continue;
     candidates.set(c.start, c);
-    if (c.strong || c.likely) accept({ start: c.start, end: c.end, strength: c.strong ? 'strong' : 'weak' });
+    if (c.strong) accept({ start: c.start, end: c.end, strength: 'strong' });
   }
-  for (const p of findForeign(doc)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
+  for (const p of foreign) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
+  for (const c of candidates.values()) if (c.likely && !c.strong && !taken[c.start] && !taken[c.end - 1]) accept({ start: c.start, end: c.end, strength: 'weak' });
   for (const p of unlistedSurnames(doc, candidates)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
 
   // 2. Enumerations: three or more name-shaped candidates in a row, separated by 、, are names
