@@ -156,6 +156,9 @@ describe('long repetitive input finishes (linear-time matching)', () => {
     ['emphasis', '**'.repeat(N / 2)],
     ['angle brackets', '<'.repeat(N)],
     ['parentheses', '（'.repeat(N)],
+    // Every line continues the one before: one paragraph built from 10,000 lines.
+    ['lines to join', '这是一个很长的句子，没有结束，还在继续写下去\n'.repeat(10_000)],
+    ['lines to join inside a bracket', '（这是一个很长的句子，没有结束，还在继续写下去\n'.repeat(10_000)],
   ];
   it.each(inputs)('%s', (_name, text) => {
     for (const format of ['text', 'markdown'] as const) expect(typeof strip({ text, format }).text).toBe('string');
@@ -165,6 +168,7 @@ describe('long repetitive input finishes (linear-time matching)', () => {
     // 20,000 levels (100,000 characters) is already far beyond real pages.
     ['deep nesting', '<div>'.repeat(20_000) + '正文内容。'],
     ['many paragraphs', '<p>这是一个段落，写着正文。</p>'.repeat(10_000)],
+    ['lines to join', '<p>' + '这是一个很长的句子，没有结束，还在继续写下去<br>'.repeat(10_000) + '</p>'],
     ['many links', '<a href="/x">首页</a>'.repeat(20_000)],
     ['long attribute', `<div class="${'a '.repeat(N / 2)}">正文内容。</div>`],
     ['long style', `<div style="${'display: block;'.repeat(20_000)}">正文内容。</div>`],

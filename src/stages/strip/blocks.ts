@@ -45,13 +45,22 @@ export function makeBlock(
   };
 }
 
-/** Appends `next` to `block` (a line broken mid-sentence). */
-export function appendBlock(block: Block, next: Block): void {
-  const latinSeam = /[A-Za-z0-9]$/.test(block.text) && /^[A-Za-z0-9]/.test(next.text);
-  block.text = block.text + (latinSeam ? ' ' : '') + next.text;
+/** Adds the counts of `next` to `block` (its text is joined by joinLines). */
+export function absorb(block: Block, next: Block): void {
   block.chars += next.chars;
   block.linkChars += next.linkChars;
   block.punct += next.punct;
+}
+
+/** Lines broken mid-sentence joined back: directly, or with a space between two Latin words. */
+export function joinLines(lines: string[]): string {
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const latinSeam = /[A-Za-z0-9]$/.test(lines[i - 1]!) && /^[A-Za-z0-9]/.test(line);
+    out += (latinSeam ? ' ' : '') + line;
+  }
+  return out;
 }
 
 export function linkDensity(block: Block): number {

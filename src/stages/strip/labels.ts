@@ -261,9 +261,10 @@ const headerCache = new WeakMap<Block, { text: string; line: HeaderLine | undefi
 
 /** parseHeaderLine of a block, computed once per block text (repair and classifier both ask). */
 export function headerOf(block: Block, maxChars: number): HeaderLine | undefined {
+  if (block.chars > maxChars) return undefined;
   const hit = headerCache.get(block);
   if (hit && hit.text === block.text) return hit.line;
-  const line = block.chars > maxChars ? undefined : parseHeaderLine(block.text, maxChars);
+  const line = parseHeaderLine(block.text, maxChars);
   headerCache.set(block, { text: block.text, line });
   return line;
 }

@@ -10,6 +10,8 @@ import { trimDecoration } from './chars.js';
 import { stripData, type Phrase, type Thresholds } from './data.js';
 
 export function matchPhrase(block: Block, t: Thresholds): Phrase | undefined {
+  // Furniture is short; longer blocks are never looked at (and never rescanned while they grow).
+  if (block.chars > Math.max(t.footerBlockChars, t.phraseBlockChars * 2)) return undefined;
   const index = stripData().phraseIndex;
   // Letter-spaced headers (`郑 重 声 明`, `首 页`) read as their words.
   const core = trimDecoration(block.chars <= t.listHeaderChars ? block.text.replace(/\s+/g, '') : block.text);

@@ -6,7 +6,7 @@
  * list items, header lines or numbered points. A line of bare punctuation left
  * by stray emphasis (`**。**`) goes back onto the line before it.
  */
-import { appendBlock, type Block } from './blocks.js';
+import { absorb, joinLines, type Block } from './blocks.js';
 import { endsSentence, hasWordChar } from './chars.js';
 import type { Thresholds } from './data.js';
 import { headerOf } from './labels.js';
@@ -15,15 +15,14 @@ import { matchPhrase } from './phrases.js';
 const OPENERS = new Set(Array.from('（(“‘「『《【[').map((c) => c.charCodeAt(0)));
 const CLOSERS = new Set(Array.from('）)”’」』》】]').map((c) => c.charCodeAt(0)));
 
-/** True when the text opens more brackets or quotes than it closes. */
-function hasUnclosed(text: string): boolean {
-  let depth = 0;
+/** Brackets and quotes the text leaves open, continuing from `depth` already open before it. */
+function openAfter(text: string, depth = 0): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (OPENERS.has(code)) depth++;
     else if (depth > 0 && CLOSERS.has(code)) depth--;
   }
-  return depth > 0;
+  return depth;
 }
 
 /** A numbered point or list marker at the start of a line (`1.`, `一、`, `（三）`, `第二，`). */
@@ -38,26 +37,47 @@ function isPunctuationOnly(block: Block): boolean {
   return block.chars > 0 && block.chars <= 3 && !hasWordChar(block.text);
 }
 
-function continues(prev: Block, next: Block, t: Thresholds): boolean {
+/**
+ * Whether `next` continues `prev`. `prevLast` is the last line joined into
+ * `prev` so far (its end is prev's end) and `prevOpen` the brackets and quotes
+ * prev leaves open; both are kept by the caller, so a long joined paragraph is
+ * never rescanned.
+ */
+function continues(prev: Block, prevLast: string, joined: boolean, prevOpen: number, next: Block, t: Thresholds): boolean {
   if (!next.joinable || prev.kind !== 'paragraph' || next.kind !== 'paragraph') return false;
-  if (endsSentence(prev.text)) return false;
+  if (endsSentence(prevLast)) return false;
   if (isPunctuationOnly(next) || CONTINUATION_START.test(next.text)) return true;
-  const unclosed = hasUnclosed(prev.text);
+  const unclosed = prevOpen > 0;
   if (!unclosed && !(prev.chars >= t.joinMinChars && prev.punct >= 2)) return false;
   if (NEW_POINT.test(next.text)) return false;
   // Lines ending in a link are list entries (`极速下载站:https://www.yaorank.com/`), not broken prose.
-  if (URL_END.test(prev.text)) return false;
-  if (headerOf(prev, t.headerLineChars) || headerOf(next, t.headerLineChars)) return false;
+  if (URL_END.test(prevLast)) return false;
+  // A block that already absorbed a line is prose, not a header line or furniture.
+  if ((!joined && headerOf(prev, t.headerLineChars)) || headerOf(next, t.headerLineChars)) return false;
   // Page furniture is never half a sentence.
-  return unclosed || !(matchPhrase(prev, t) || matchPhrase(next, t));
+  return unclosed || !((!joined && matchPhrase(prev, t)) || matchPhrase(next, t));
 }
 
 export function joinBrokenLines(blocks: Block[], t: Thresholds): Block[] {
   const out: Block[] = [];
+  // Per output block, the lines joined into it; the text is built once at the end.
+  const lines: string[][] = [];
+  let open = 0;
   for (const block of blocks) {
     const prev = out[out.length - 1];
-    if (prev && continues(prev, block, t)) appendBlock(prev, block);
-    else out.push(block);
+    const prevLines = lines[lines.length - 1];
+    if (prev && prevLines && continues(prev, prevLines[prevLines.length - 1]!, prevLines.length > 1, open, block, t)) {
+      absorb(prev, block);
+      prevLines.push(block.text);
+      open = openAfter(block.text, open);
+    } else {
+      out.push(block);
+      lines.push([block.text]);
+      open = openAfter(block.text);
+    }
   }
+  out.forEach((b, i) => {
+    if (lines[i]!.length > 1) b.text = joinLines(lines[i]!);
+  });
   return out;
 }
