@@ -33,6 +33,8 @@ const RARE = 0.05;
 const COMMON_SURNAME = 100;
 const LIST_SEPARATORS = new Set(['、']);
 const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
+/** Longest transliterated name tried (雅克·卡蒂埃, 亚历山大·卡尔德). */
+const MAX_FOREIGN = 12;
 const SPACES = /[\s\u3000]/;
 
 export function findPeople(doc: Doc): PersonSpan[] {
@@ -327,20 +329,31 @@ function findForeign(doc: Doc): PersonSpan[] {
     }
     let j = i;
     while (j < text.length && (lex.translit.has(text[j] ?? '') || (text[j] === '·' && lex.translit.has(text[j + 1] ?? '')))) j++;
-    // Try the whole run, then shorter ones ending at a word boundary, for a context match.
-    for (let end = j; end - i >= 2; end--) {
-      if (!doc.boundary(i) || !doc.boundary(end)) continue;
-      if (doc.longestAt(i, 'place')?.end === end || (doc.isWord(i, end) && doc.posOf(text.slice(i, end)) === 'ns')) break;
-      if (isForeignPlace(doc, i, end)) break;
-      const strong = leftContext(doc, i) || endsName(doc, end);
-      if (strong && (!doc.isWord(i, end) || /^nr/.test(doc.posOf(text.slice(i, end))))) {
-        out.push({ start: i, end, strength: 'strong' });
-        break;
+    // From each word start in the run (当地人安东尼奥: 人 is a transliteration character too), try the
+    // longest span ending at a word boundary, then shorter ones, for a context match.
+    for (let start = i; start + 2 <= j; start++) {
+      if (!doc.boundary(start)) continue;
+      const found = foreignAt(doc, start, Math.min(j, start + MAX_FOREIGN));
+      if (found) {
+        out.push(found);
+        start = found.end - 1;
       }
     }
     i = j;
   }
   return out;
+}
+
+function foreignAt(doc: Doc, start: number, limit: number): PersonSpan | undefined {
+  const { text } = doc;
+  for (let end = limit; end - start >= 2; end--) {
+    if (!doc.boundary(end)) continue;
+    if (doc.longestAt(start, 'place')?.end === end || (doc.isWord(start, end) && doc.posOf(text.slice(start, end)) === 'ns')) return undefined;
+    if (isForeignPlace(doc, start, end)) return undefined;
+    const strong = leftContext(doc, start) || endsName(doc, end);
+    if (strong && (!doc.isWord(start, end) || /^nr/.test(doc.posOf(text.slice(start, end))))) return { start, end, strength: 'strong' };
+  }
+  return undefined;
 }
 
 /**
