@@ -71,7 +71,8 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   // Unlisted places that jieba's dictionary knows as three or more characters tagged ns (人民大会堂).
   for (let i = 0; i < text.length; i++) {
     const end = doc.tokenEndAt(i);
-    const landmark = lex.landmarkEndings.has(text[end - 1] ?? '');
+    // …or is followed by 人 (魁北克人, 马拉维人: the people of a place).
+    const landmark = lex.landmarkEndings.has(text[end - 1] ?? '') || (text[end] === '人' && doc.tokenEndAt(end) === end + 1);
     if (doc.boundary(i) && end - i >= 3 && landmark && free(i, end) && isHan(text[i]) && doc.posOf(text.slice(i, end)) === 'ns') take(i, end);
     if (doc.boundary(i)) i = end - 1;
   }
