@@ -77,18 +77,24 @@ interface Piece {
   link: boolean;
 }
 
-/** Visible characters of the link pieces within [from, to) of the pieces' joined text. */
-function linkCharsIn(pieces: Piece[], from: number, to: number): number {
-  let n = 0;
+/**
+ * Prefix counts of visible characters inside links over the pieces' joined
+ * text: entry i counts those before offset i.
+ */
+function linkPrefix(pieces: Piece[], length: number): Int32Array {
+  const prefix = new Int32Array(length + 1);
   let offset = 0;
+  let count = 0;
   for (const piece of pieces) {
-    const end = offset + piece.text.length;
-    if (piece.link && end > from && offset < to) {
-      n += visibleLength(piece.text.slice(Math.max(0, from - offset), Math.min(piece.text.length, to - offset)));
+    const s = piece.text;
+    for (let i = 0; i < s.length; i++) {
+      prefix[offset + i] = count;
+      if (piece.link && !isSpace(s.charCodeAt(i))) count++;
     }
-    offset = end;
+    offset += s.length;
   }
-  return n;
+  prefix[length] = count;
+  return prefix;
 }
 
 function snippet(text: string): string {
@@ -208,11 +214,14 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
       sawText = true;
     }
     cuts.push(full.length);
+    // Visible link characters before each offset of `full`, for the link density of each cut.
+    const linkBefore = current.some((p) => p.link) ? linkPrefix(current, full.length) : undefined;
     let from = 0;
     for (const to of cuts) {
       const text = normalizeSpaces(full.slice(from, to));
       if (text !== '') {
-        blocks.push(makeBlock(text, kind, { linkChars: linkCharsIn(current, from, to), container, joinable: container === lastContainer }));
+        const linkChars = linkBefore ? linkBefore[to]! - linkBefore[from]! : 0;
+        blocks.push(makeBlock(text, kind, { linkChars, container, joinable: container === lastContainer }));
         lastContainer = container;
       }
       from = to;
