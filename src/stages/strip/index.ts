@@ -10,7 +10,7 @@
  * the HTML head (./metadata.ts). Rules and word lists are in ./data/.
  */
 import { RecordError } from '../../core/errors.js';
-import type { Format, Metadata, QRecord, Removal } from '../../core/record.js';
+import { isPlainObject, type Format, type Metadata, type QRecord, type Removal } from '../../core/record.js';
 import type { Stage } from '../../core/stage.js';
 import { codePointLength } from '../../core/text.js';
 import type { Block } from './blocks.js';
@@ -105,7 +105,7 @@ export function strip(record: QRecord, options: StripOptions = {}): QRecord {
     if (length < minChars) throw new RecordError('too-short', `article body has ${length} characters, fewer than --min-chars ${minChars}`);
   }
   // Existing metadata keys are kept; strip only adds what is missing.
-  const metadata: Metadata = { ...found, ...(record.metadata ?? {}) };
+  const metadata: Metadata = { ...found, ...(isPlainObject(record.metadata) ? record.metadata : {}) };
   const out: QRecord = { ...record, text: body, format: 'text', metadata };
   if (options.keepRaw) out.raw = record.text;
   if (explain) {
