@@ -261,10 +261,10 @@ with open(os.path.join(out, 'verbs.txt'), 'w', encoding='utf8') as f:
             f.write(f'{w}\n')
 with open(os.path.join(out, 'function-words.txt'), 'w', encoding='utf8') as f:
     f.write('# Function words of two or more characters: adverbs (d, ad), conjunctions (c), prepositions (p),\n')
-    f.write('# pronouns (r), particles (u) and time words (t) of jieba\'s dictionary (python3-jieba dict.txt,\n')
+    f.write('# pronouns (r), particles (u), time words (t) and locatives (f: 西南部) of jieba\'s dictionary (python3-jieba dict.txt,\n')
     f.write('# MIT) with frequency >= 50, except those found inside two or more institution names there.\n')
     f.write('# Like stop-words.txt, they end institution names and title descriptors.\n')
     f.write('# Regenerate with test/extract/build-data.py.\n')
     for w, fq, t in jieba:
-        if t in ('d', 'ad', 'c', 'p', 'r', 'u', 't') and 2 <= len(w) <= 4 and fq >= 50 and not inside_org_names(w):
+        if t in ('d', 'ad', 'c', 'p', 'r', 'u', 't', 'f') and 2 <= len(w) <= 4 and fq >= 50 and not inside_org_names(w):
             f.write(f'{w}\n')

@@ -185,5 +185,5 @@ export function isHan(ch: string | undefined): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
-/** Chinese numerals, which start counts (两个中心) rather than names. */
-export const NUMERALS = new Set('一二三四五六七八九十百千万亿两零〇几第每'.split(''));
+/** Chinese numerals and quantifiers, which start counts (两个中心, 余家公司) rather than names. */
+export const NUMERALS = new Set('一二三四五六七八九十百千万亿两零〇几第每余某'.split(''));

@@ -44,7 +44,8 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
     if (m.end - m.start === 1 && doc.isWord(m.end - 2, m.end)) {
       const word = m.end - 2;
       const verbal = doc.hasStart(word, 'verb') || doc.hasStart(word, 'stop');
-      if (verbal || !isAnchor(doc, word, 'end')) continue;
+      // Only government units shorten this way (外办, 计委); 中国社会 is no institution.
+      if (verbal || m.info !== 'unit' || !isAnchor(doc, word, 'end')) continue;
     }
     // 党委 in 党委书记, 部 in 部长: the suffix belongs to a title.
     if ((titleCover[m.start] ?? 0) > m.end && doc.boundary(titleStartCovering(doc, m.start))) continue;
@@ -171,7 +172,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
     const named = strength === 'name' && end - pos >= 4;
     return known || named || (anchored && strength !== 'unit' && strength !== 'weak') ? { start: pos, end } : undefined;
   }
-  if (strength === 'unit' && !anchored && material < 2) return undefined;
+  // 型公司, 当政府: one character of name material is no name unless it is a place or institution.
+  if (!anchored && material < 2) return undefined;
   if (strength === 'weak' && !anchored && !opensDateline(text, pos, end)) return undefined;
   return { start: pos, end };
 }
