@@ -40,6 +40,12 @@ describe('long repetitive inputs', () => {
     ['one numeral', '一'.repeat(50_000), 0],
     ['digit-colon chains', '1:'.repeat(25_000), 0],
     ['前', '前'.repeat(50_000), 0],
+    ['过', '过'.repeat(100_000), 0],
+    ['以来', '以来'.repeat(100_000), 0],
+    ['几十', '几十'.repeat(100_000), 0],
+    ['半', '半'.repeat(200_000), 0],
+    ['至今', '至今'.repeat(100_000), 0],
+    ['neighbouring digits and 年', '三四年'.repeat(60_000), 0],
   ];
   for (const [name, text, expected] of cases) {
     it(`${name} (${text.length} characters)`, { timeout: 30_000 }, () => {
@@ -50,5 +56,8 @@ describe('long repetitive inputs', () => {
   it('finds every date of a long run of dates', { timeout: 30_000 }, () => {
     expect(findDates('2021年，'.repeat(30_000), reference)).toHaveLength(30_000);
     expect(findDates('12月1日至'.repeat(20_000), reference).length).toBeGreaterThanOrEqual(10_000);
+    expect(findDates('白天，'.repeat(50_000), reference)).toHaveLength(50_000);
+    expect(findDates('1日起'.repeat(50_000), reference)).toHaveLength(50_000);
+    expect(findDates('2018\n'.repeat(40_000), reference)).toHaveLength(40_000);
   });
 });

@@ -101,11 +101,30 @@ describe('absolute dates and times', () => {
     expect(valueOf(text)).toBe(value);
   });
 
-  it('gives year-less dates the year nearest the explicit reference, the earlier on a tie', () => {
+  it('places year-less dates in the twelve months that begin five months before the explicit reference', () => {
     expect(valueOf('1月31日')).toBe('2024-01-31');
+    // a December date in an article of 3 January is the December just past
     expect(valueOf('12月28日', { iso: '2024-01-03', explicit: true })).toBe('2023-12-28');
     expect(valueOf('1月5日', { iso: '2023-12-28', explicit: true })).toBe('2024-01-05');
     expect(valueOf('6·30', { iso: '2021-06-14T01:06:40', explicit: true })).toBe('2021-06-30');
+    // up to seven months ahead (JioNLP's 9月30日 at 2008-03-13), more than five back is ahead
+    expect(valueOf('9月30日', { iso: '2008-03-13', explicit: true })).toBe('2008-09-30');
+    expect(valueOf('10月15日', { iso: '2024-03-01', explicit: true })).toBe('2023-10-15');
+    expect(valueOf('1月10日', { iso: '2024-05-15', explicit: true })).toBe('2024-01-10');
+  });
+
+  it('places year-less dates after a date whose year is written around that date', () => {
+    expect(pairs('2019年12月20日，会议开幕。1月5日，代表返回。')).toEqual([
+      ['2019年12月20日', '2019-12-20'],
+      ['1月5日', '2020-01-05'],
+    ]);
+    expect(pairs('2004年中秋节前，眼看山庄难以维持。11月4日，他再次回家。')).toContainEqual(['11月4日', '2004-11-04']);
+    // the publication line itself sets the window of what follows
+    expect(pairs('2024-02-04 17:51\n12月26日，北京大学第三医院与')).toContainEqual(['12月26日', '2023-12-26']);
+    // a year alone or a relative year sets nothing: 2035年建成 is a goal
+    expect(pairs('锚定2035年建成科技强国。1月31日，签约')).toContainEqual(['1月31日', '2024-01-31']);
+    expect(pairs('2019年5月1日，开幕。', TODAY)).toEqual([['2019年5月1日', '2019-05-01']]);
+    expect(pairs('2022年7月1日，签约。7月26日下午,北京工业大学', TODAY)).toContainEqual(['7月26日', '2022-07-26']);
   });
 
   it('leaves year-less dates year-less without an explicit reference', () => {
@@ -115,9 +134,21 @@ describe('absolute dates and times', () => {
     expect(valueOf('国庆', TODAY)).toBe('--10-01');
   });
 
-  it('reads a bare day as the nearest such day of a month around the reference', () => {
+  it('reads a bare day in the month that begins 5/12 of a month before the reference', () => {
     expect(valueOf('28日，记者获悉', PUBLISHED)).toBe('2024-01-28');
     expect(valueOf('记者3日从市政府获悉', PUBLISHED)).toBe('2024-02-03');
+    expect(valueOf('30日', { iso: '2021-06-14T01:06:40', explicit: true })).toBe('2021-06-30');
+  });
+
+  it('reads a bare year alone on its line, with 年, or written digit by digit in Chinese', () => {
+    expect(valueOf('2018')).toBe('2018');
+    expect(pairs('活跃年代\n2018\n经纪公司')).toEqual([['2018', '2018']]);
+    expect(valueOf('24年', { iso: '2021-06-14', explicit: true })).toBe('2024');
+    expect(valueOf('三三年', { iso: '2021-06-14', explicit: true })).toBe('1933');
+    expect(pairs('在八一年，针对着一些人')).toEqual([['八一年', '1981']]);
+    // neighbouring digits are "three or four": a count, or a span of years ago
+    expect(pairs('中国学生三四年就够了')).toEqual([]);
+    expect(valueOf('三四年前', { iso: '2021-06-14', explicit: true })).toBe('2017/2018');
   });
 
   it('takes a weekday beside a date as part of it, the date giving the value', () => {
@@ -141,9 +172,28 @@ describe('times of day', () => {
     expect(valueOf('下午3点', TODAY)).toBe('T15:00');
   });
 
-  it('keeps the date for a part of the day without an hour, leaving the part out of the span', () => {
+  it('keeps the date for a part of the day after a calendar date, leaving the part out of the span', () => {
     expect(pairs('7月26日下午,北京工业大学', TODAY)).toEqual([['7月26日', '--07-26']]);
     expect(pairs('1月8日下午,南京医科大学')).toEqual([['1月8日', '2024-01-08']]);
+    expect(pairs('情人节晚上')).toEqual([['情人节', '2024-02-14']]);
+  });
+
+  it('gives a part of the day its hours after a weekday or a relative day, or alone', () => {
+    const ref = { iso: '2021-06-14T01:06:40', explicit: true };
+    expect(valueOf('周二早上', ref)).toBe('2021-06-15T06:00/2021-06-15T09:00');
+    expect(valueOf('第三天上午', ref)).toBe('2021-06-16T07:00/2021-06-16T11:00');
+    expect(valueOf('当日午夜', ref)).toBe('2021-06-14T00:00');
+    expect(valueOf('昨天下午', ref)).toBe('2021-06-13T13:00/2021-06-13T17:00');
+    expect(valueOf('今晚', ref)).toBe('2021-06-14T18:00/2021-06-14T23:00');
+    expect(valueOf('白天', ref)).toBe('2021-06-14T06:00/2021-06-14T18:00');
+    expect(valueOf('午后，雷阵雨', ref)).toBe('2021-06-14T13:00/2021-06-14T14:00');
+    expect(valueOf('夜间至次日上午', ref)).toBe('2021-06-14T20:00/2021-06-15T11:00');
+    // alone, the day of the last date mentioned
+    expect(pairs('2019年5月1日，开幕。下午，分组讨论。')).toContainEqual(['下午', '2019-05-01T13:00/2019-05-01T17:00']);
+    // not inside words or right after a date (晚上好, 2月25日 上午)
+    expect(pairs('晚上好')).toEqual([]);
+    expect(pairs('下午茶')).toEqual([]);
+    expect(pairs('2月25日 上午')).toEqual([['2月25日', '2024-02-25']]);
   });
 
   it('reads slashed dates day first, unless the text writes them month first', () => {
@@ -217,6 +267,7 @@ describe('fuzzy parts of years and months', () => {
     ['月底', '2024-02-25/2024-02-29'],
     ['九十年代末期', '1997/1999'],
     ['2021年春', '2021-02-03/2021-05-04'],
+    ['冬季，', '2024-11-07/2025-02-02'],
   ])('%s -> %s', (text, value) => {
     expect(valueOf(text)).toBe(value);
   });
@@ -250,8 +301,17 @@ describe('relative expressions', () => {
     ['上两个月', '2023-12/2024-01'],
     ['今明两天', '2024-02-04/2024-02-05'],
     ['两小时前', '2024-02-04T15:51'],
+    ['一刻钟后', '2024-02-04T18:06'],
+    ['半钟头后', '2024-02-04T18:21'],
   ])('%s -> %s', (text, value) => {
     expect(valueOf(text)).toBe(value);
+  });
+
+  it('shifts clock times as precisely as the reference or the shift', () => {
+    expect(valueOf('一刻钟后', { iso: '2021-06-14T01:06:40', explicit: true })).toBe('2021-06-14T01:21:40');
+    expect(valueOf('半小时前', { iso: '2019-02-18T07', explicit: true })).toBe('2019-02-18T06:30');
+    expect(valueOf('一分半钟前', { iso: '2019-02-18T07:18:40', explicit: true })).toBe('2019-02-18T07:17:10');
+    expect(valueOf('6个小时前', { iso: '2019-02-18T07', explicit: true })).toBe('2019-02-18T01:00');
   });
 
   it('resolves relative expressions against today when there is no explicit reference', () => {
@@ -285,6 +345,64 @@ describe('relative expressions', () => {
       ['6月4日', '2024-06-04'],
       ['5日', '2024-06-05'],
     ]);
+  });
+});
+
+describe('spans bounded by the reference or open (ISO 8601-2)', () => {
+  const ref = { iso: '2021-06-14T01:06:40', explicit: true };
+  it.each([
+    ['2018年以来', '2018/2021-06-14'],
+    ['二〇一九年5月8日起', '2019-05-08/2021-06-14'],
+    ['从去年9月起', '2020-09/2021-06-14'],
+    ['从2001年起至今', '2001/2021-06-14'],
+    ['1995年至今', '1995/2021-06-14'],
+    ['从2003年开始，全国', '2003/2021-06-14'],
+    ['年底前', '2021-06-14/2021'],
+    ['明年6月之前', '2021-06-14/2022-06'],
+    ['下月15号下午6点前', '2021-06-14T01:00/2021-07-15T18:00'],
+    ['2008年前', '../2008'],
+    ['2025年起', '2025/..'],
+    ['第三天起', '2021-06-16/..'],
+    ['两天之前', '../2021-06-12'],
+    ['20天以后', '2021-07-04/..'],
+    ['半年之后', '2021-12/..'],
+    ['过两天', '2021-06-16/..'],
+    ['再过半个小时', '2021-06-14T01:36:40/..'],
+    ['三个多月以来', '2021-03/2021-06-14'],
+    ['近二百年来', '1821-06-14/2021-06-14'],
+    ['60日内', '2021-06-14/2021-08-13'],
+    ['15个工作日内', '2021-06-14/2021-07-05'],
+    ['5个交易日之后', '2021-06-21/..'],
+    ['近三个月', '2021-03-14/2021-06-14'],
+    ['未来两个月', '2021-06-14/2021-08-13'],
+    ['未来7天', '2021-06-14/2021-06-21'],
+    ['未来48小时', '2021-06-14T01:06:40/2021-06-16T01:06:40'],
+    ['过去的50分钟里', '2021-06-14T00:16:40/2021-06-14T01:06:40'],
+    ['几十年之后', '2041/2121'],
+  ])('%s -> %s', (text, value) => {
+    expect(valueOf(text, ref)).toBe(value);
+  });
+
+  it('writes the reference at the named end\'s precision, at least a day, no finer than the reference', () => {
+    expect(valueOf('3年半以来', { iso: '2019-09', explicit: true })).toBe('2016-03/2019-09');
+    expect(valueOf('3年半以内', { iso: '2019', explicit: true })).toBe('2019/2022-07');
+    expect(valueOf('一天半以来', { iso: '2019-02-18T07', explicit: true })).toBe('2019-02-16T19:00/2019-02-18T07:00');
+    expect(valueOf('7天半以来', { iso: '2019-02-18', explicit: true })).toBe('2019-02-10T12:00/2019-02-18');
+  });
+
+  it('keeps verbs and nouns that begin with a bound out of it', () => {
+    expect(pairs('1月31日前往北京')).toEqual([['1月31日', '2024-01-31']]);
+    expect(pairs('11月5日起飞')).toEqual([['11月5日', '2023-11-05']]);
+    expect(pairs('洛克度假中心1956年开始营业')).toEqual([['1956年', '1956']]);
+    expect(pairs('至今年7月，国外传媒')).toEqual([['今年7月', '2024-07']]);
+    expect(pairs('时至今日，耐克方面')).toEqual([['今日', '2024-02-04']]);
+  });
+
+  it('counts bounds and ordinals from the reference only at the start of a phrase', () => {
+    expect(pairs('在频道开设的第4天，突破100万')).toEqual([]);
+    expect(pairs('工作九年来')).toEqual([]);
+    expect(pairs('几十年来形成的政策')).toEqual([]);
+    expect(valueOf('第七年', { iso: '2021-06-14', explicit: true })).toBe('2027');
   });
 });
 
@@ -332,6 +450,7 @@ describe('what is not a date', () => {
     ['提出三点要求'],
     ['觉得好了一点。'],
     ['上街去购置夏季的衣服'],
+    ['夏季的衣服'],
     ['联盟1号的飞行'],
     ['地铁3号线'],
     ['10号楼'],

@@ -83,15 +83,14 @@ function firstSpec(expr: Expr): Spec {
 }
 
 /**
- * Whether the expression is a date with its year written out (2019年5月1日,
- * 98年4月), around which later year-less dates are placed. A year alone
- * (2035年建成) or a span up to the reference (去年以来) places nothing.
+ * Whether the expression writes its year out (2019年5月1日, 98年4月, 2004年中秋节前);
+ * when it also names a month or day, later year-less dates are placed around
+ * it. A year alone (2035年建成, 2018年以来) or a relative one (去年6月) places
+ * nothing.
  */
 function writesYear(expr: Expr): boolean {
-  if (expr.kind === 'bounded') return false;
-  const spec = firstSpec(expr);
-  const year = spec.year;
-  return year !== undefined && (year.kind === 'abs' || year.kind === 'twoDigit') && spec.month !== undefined;
+  const year = firstSpec(expr).year;
+  return year !== undefined && (year.kind === 'abs' || year.kind === 'twoDigit');
 }
 
 /**
@@ -132,7 +131,7 @@ export function findDates(text: string, reference: DateReference): Entity[] {
         value: iso,
       });
       ctx.anchor = value.startKind === undefined ? value.start : value.end;
-      if (writesYear(match.expr)) ctx.dateAnchor = ctx.anchor;
+      if (writesYear(match.expr) && ctx.anchor.m !== null) ctx.dateAnchor = ctx.anchor;
       previousEnd = match.end;
     }
     i = match.end;

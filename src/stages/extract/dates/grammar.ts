@@ -152,10 +152,18 @@ function isCjkIdeograph(ch: string | undefined): boolean {
 
 const COLONS = new Set([':', '：']);
 /** Roles of the words that may follow a date part: 初 before 前 is 月初, 80年代 before 以来 a decade. */
-const BOUNDARY_ROLES = new Set<string>(['pod', 'conn', 'dir', 'particle', 'since', 'from', 'tonow', 'within']);
+const BOUNDARY_ROLES = new Set<string>(['pod', 'conn', 'dir', 'particle', 'since', 'from', 'within']);
+
+/** Words before a date that make a following 开始 mean "from then on" (从2001年开始). */
+const FROM_LEADS = new Set(['从', '從', '自']);
 
 /** Marks that end a clause: a phrase may start after them. */
 const CLAUSE_MARKS = new Set(['，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?']);
+
+/** Two ascending neighbouring digits (三四, 七八): "three or four", a count, when written in Chinese. */
+function isConsecutivePair(digits: string): boolean {
+  return digits.length === 2 && digits[0] !== '0' && Number(digits[1]) === Number(digits[0]) + 1;
+}
 
 /** 来 after a count of time means "since" (九年来). */
 function isLai(text: string): boolean {
@@ -296,7 +304,7 @@ export class Grammar {
     const restated = this.dateAfterWeekday(first);
     if (restated) return { start: i, end: restated.end, expr: restated.expr };
     if (first.expr.kind === 'point') {
-      const bounded = this.dateBound(first.end, first.expr.spec);
+      const bounded = this.dateBound(i, first.end, first.expr.spec);
       if (bounded) return { start: i, end: bounded.end, expr: bounded.expr, firstEnd: first.end };
       const second = this.rangeEnd(first.end, first.expr.spec);
       if (second) return { start: i, end: second.end, expr: { kind: 'range', from: first.expr.spec, to: second.spec }, firstEnd: first.end };
@@ -305,14 +313,21 @@ export class Grammar {
   }
 
   /**
-   * A bound after a date: 2018年以来, 5月8日起 (至今), 2001年至今, 2025年前,
-   * 明年6月之前. Dates counted from the reference (三天前) take none.
+   * A bound after the date [start, at): 2018年以来, 5月8日起 (至今), 2001年至今,
+   * 从2001年开始, 2025年前, 明年6月之前. 开始 alone is as often the verb of an
+   * event (1956年开始营业), so it bounds only after 从/自. Dates counted from
+   * the reference (三天前) take none.
    */
-  private dateBound(at: number, spec: Spec): Parsed | null {
+  private dateBound(start: number, at: number, spec: Spec): Parsed | null {
     if (spec.counted || spec.period || spec.span) return null;
     const bounded = (end: number, bound: Bound): Parsed => ({ end, expr: { kind: 'bounded', spec, bound } });
-    if (this.roleAt(at, 'since') || this.roleAt(at, 'tonow')) return bounded(at + 1, 'since');
-    if (this.roleAt(at, 'from')) return this.roleAt(at + 1, 'tonow') ? bounded(at + 2, 'since') : bounded(at + 1, 'from');
+    if (this.roleAt(at, 'since')) return bounded(at + 1, 'since');
+    const toNow = this.toNowAt(at);
+    if (toNow !== null) return bounded(toNow, 'since');
+    if (this.roleAt(at, 'from') && (this.textAt(at).length === 1 || FROM_LEADS.has(this.textAt(start - 1)))) {
+      const then = this.toNowAt(at + 1);
+      return then !== null ? bounded(then, 'since') : bounded(at + 1, 'from');
+    }
     const dir = this.roleAt(at, 'dir');
     if (dir && dir.sign < 0) return bounded(at + 1, 'until');
     return null;
@@ -333,6 +348,12 @@ export class Grammar {
     // 周五（2月23日）: the bracket closes around the date
     if ((opener === '(' || opener === '（') && APPOSITIVE_CLOSERS.has(this.textAt(date.end))) return { ...date, end: date.end + 1 };
     return date;
+  }
+
+  /** 至今, 迄今 at token i (up to now): the end of the words, or null. */
+  private toNowAt(i: number): number | null {
+    const first = this.textAt(i);
+    return (first === '至' || first === '迄') && this.textAt(i + 1) === '今' ? i + 2 : null;
   }
 
   /** After a point ending at `i`: a connector and the range's second point. */
@@ -680,6 +701,14 @@ export class Grammar {
     let amount = 0;
     let range: [number, number] | null = null;
     const n = this.numAt(j);
+    // 三四年前, 七八天后: N or N+1, an approximate count
+    if (n && n.chinese && n.digits !== null && isConsecutivePair(n.digits)) {
+      const low = Number(n.digits[0]);
+      const unit = this.roleAt(j + (this.roleAt(j + 1, 'classifier') ? 2 : 1), 'unit');
+      if (!unit || !unit.count) return null;
+      const end = j + (this.roleAt(j + 1, 'classifier') ? 3 : 2);
+      return { end, unit: unit.unit, amount: low, range: [low, low + 1] };
+    }
     // A numeral read digit by digit (五八, 二〇二一) names a year, never a count.
     if (n && n.chinese && n.digits !== null && n.digits.length > 1) return null;
     // 35，000年前: a number cut by a thousands separator is no count.
@@ -814,8 +843,12 @@ export class Grammar {
     if (count.unit === 'year' && first && !first.chinese && first.text.length === 4 && count.range === null) return null;
     const spec = this.shiftSpec(count, sign, bound !== undefined);
     if (!spec) return null;
-    // an approximate number of years is an interval of years whatever the direction word (几十年之后)
-    if (spec.year?.kind === 'relRange') bound = undefined;
+    if (spec.year?.kind === 'relRange') {
+      // an approximate number of years ago or on is an interval of years, 之前/之后 or not (几十年之后);
+      // since or within it (几十年来) it names no start or end
+      if (!dir) return null;
+      bound = undefined;
+    }
     return { end: after + 1, spec, ...(bound ? { bound } : {}) };
   }
 
@@ -919,8 +952,10 @@ export class Grammar {
     // 前三季度 without a year is this year's first three quarters (yearPart).
     if (!spanRole && count.unit === 'quarter') return null;
     if (inclusive) {
-      // 未来七十二小时内, 过去的50分钟里
-      const end = this.roleAt(count.end, 'within') ? count.end + 1 : count.end;
+      // 未来七十二小时内, 过去的50分钟里, 近二百年来
+      const next = this.textAt(count.end);
+      const closing = this.roleAt(count.end, 'within') || /^[里裡]$/.test(next) || (direction < 0 && (this.roleAt(count.end, 'since') || isLai(next)));
+      const end = closing ? count.end + 1 : count.end;
       const spec: Spec = { period: { unit: count.unit, amount: count.amount, direction }, counted: true };
       return { end, expr: { kind: 'bounded', spec, bound: direction < 0 ? 'since' : 'within' } };
     }
@@ -935,7 +970,8 @@ export class Grammar {
    * question, itself the first (as the words 第二天, 第二年).
    */
   private ordinal(i: number): { end: number; spec: Spec } | null {
-    if (!this.roleAt(i, 'ordinal') || !this.afterBoundary(i)) return null;
+    // 开设的第4天 counts from the event the phrase names, not from a date
+    if (!this.roleAt(i, 'ordinal') || !this.afterBoundary(i) || this.roleAt(i - 1, 'of')) return null;
     const n = this.numAt(i + 1);
     if (!n || n.value < 1 || n.value > 366 || (n.chinese && n.digits !== null && n.digits.length > 1)) return null;
     const unit = this.roleAt(i + 2, 'unit');
@@ -1026,7 +1062,8 @@ export class Grammar {
     }
     if (n.digits !== null) {
       if (n.digits.length === 4) return { end, field: { kind: 'abs', value: n.value, needsMonth: false } };
-      if (n.digits.length === 2) return { end, field: { kind: 'twoDigit', value: n.value, digits: true } };
+      // 三四年, 五六年 are three or four, five or six years (count); 九七年 is 1997
+      if (n.digits.length === 2) return { end, field: { kind: 'twoDigit', value: n.value, digits: !isConsecutivePair(n.digits) } };
       if (n.digits.length === 3) return { end, field: { kind: 'abs', value: n.value, needsMonth: true } };
       return null;
     }

@@ -73,32 +73,20 @@ export function formatValue(value: Value): string | null {
 const PRECISIONS: readonly Precision[] = ['year', 'month', 'day', 'hour', 'minute', 'second'];
 
 /**
- * A named end of a bounded span at the coarsest unit it opens (`atEnd`
- * false) or closes: 2018-01-01 opens the year 2018, a December closes its
- * year (年底前 ends with 2021), a time on :00 seconds is a minute. An edge is
- * where the end falls, so its precision says nothing more.
+ * The named end of a bounded span: a December that closes it closes its year
+ * (年底前 runs to the end of 2021, written 2021), and a time on :00 seconds
+ * is a minute; otherwise as precise as the text.
  */
 function canonicalEdge(mo: Moment, atEnd: boolean): Moment {
-  if (mo.y === null || mo.timeOnly) return mo;
-  let out = mo;
-  const rank = (): number => PRECISION_RANK[out.precision];
-  if (out.precision === 'second' && out.s === 0) out = { ...out, precision: 'minute' };
-  if (rank() >= PRECISION_RANK.hour && out.d !== null && out.m !== null) {
-    const dayEdge = atEnd
-      ? out.h === 23 && (rank() < PRECISION_RANK.minute || out.mi === 59) && (rank() < PRECISION_RANK.second || out.s === 59)
-      : out.h === 0 && (rank() < PRECISION_RANK.minute || out.mi === 0);
-    if (!dayEdge) return out;
-    out = { ...out, h: 0, mi: 0, s: 0, precision: 'day' };
-  }
-  if (out.precision === 'day' && out.m !== null && out.d === (atEnd ? daysInMonth(out.y!, out.m) : 1)) out = { ...out, d: null, precision: 'month' };
-  if (out.precision === 'month' && out.m === (atEnd ? 12 : 1)) out = { ...out, m: null, precision: 'year' };
-  return out;
+  if (mo.precision === 'second' && mo.s === 0) return { ...mo, precision: 'minute' };
+  if (atEnd && mo.precision === 'month' && mo.y !== null && mo.m === 12) return { ...mo, m: null, precision: 'year' };
+  return mo;
 }
 
 /**
  * A span bounded by the reference or open on one side, in ISO 8601-2 forms:
- * the named end at the coarsest unit it opens or closes, the reference at
- * that unit but at least a day and no finer than the reference itself
+ * the named end as precise as the text (canonicalEdge), the reference at
+ * that precision but at least a day and no finer than the reference itself
  * (2018/2021-06-14, 2021-06-14/2025, 2021-06-14T01:00/2021-07-15T18:00), an
  * open end as `..` (../2021-06-12, 2021-07-04/..).
  */

@@ -56,7 +56,6 @@ type SimpleRole =
   | 'holidaynext'
   | 'since'
   | 'from'
-  | 'tonow'
   | 'within'
   | 'pass'
   | 'several';
@@ -143,7 +142,6 @@ function parseRole(fields: string[], file: string): Role {
     case 'holidaynext':
     case 'since':
     case 'from':
-    case 'tonow':
     case 'within':
     case 'pass':
     case 'several':
