@@ -789,14 +789,19 @@ export class Grammar {
 
   /**
    * Whether tokens [start, end) stand as a phrase of their own: at the start
-   * of a line or after a clause mark, and before a non-Chinese character or a
-   * connector. Words that are dates only alone (白天, 冬季) need this.
+   * of a line or after a clause mark, and before a space, a punctuation mark
+   * or a connector (not a letter: 深夜TV演艺 is a programme). Words that are
+   * dates only alone (白天, 冬季) need this.
    */
   private isolated(start: number, end: number): boolean {
     const before = this.t[start - 1];
     const after = this.t[end];
     const opens = this.lineEdge(start - 1) || (before !== undefined && CLAUSE_MARKS.has(before.text));
-    const closes = !after || !isCjkIdeograph(after.text[0]) || this.roleAt(end, 'conn') !== undefined;
+    const closes =
+      !after ||
+      after.kind === 'space' ||
+      this.roleAt(end, 'conn') !== undefined ||
+      (after.kind === 'other' && !isCjkIdeograph(after.text[0]) && !/^[\p{L}\p{N}]/u.test(after.text));
     return opens && closes;
   }
 
@@ -982,11 +987,13 @@ export class Grammar {
 
   /**
    * A four-digit year alone on its line (a heading, a table cell, a field):
-   * 2018. In running text such a number is as often a count (2018人).
+   * 2018, from 1700 to 2199 as JioNLP's standard_year_pattern (a cell of
+   * 1394 votes is no year). In running text such a number is as often a
+   * count (2018人).
    */
   private lineYear(i: number): Parsed | null {
     const token = this.t[i];
-    if (token?.kind !== 'num' || token.digits?.length !== 4 || token.value === null || token.value < 1000 || token.value > 2999) return null;
+    if (token?.kind !== 'num' || token.digits?.length !== 4 || token.value === null || token.value < 1700 || token.value > 2199) return null;
     if (!this.aloneOnLine(i, i + 1)) return null;
     return this.finish(i + 1, { year: { kind: 'abs', value: token.value, needsMonth: false } });
   }
