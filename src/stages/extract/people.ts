@@ -24,7 +24,7 @@ export interface PersonSpan extends Span {
 /** Thresholds on the given-name score; see givenScore. Chosen on the seed pages. */
 const PLAUSIBLE = 0.02;
 /** Thresholds for names without context (standsAlone); chosen on the seeds and People's Daily samples. */
-const ALONE_THREE = 0.3;
+const ALONE_THREE = 0.12;
 const ALONE_TWO = 1.5;
 const ALONE_SURNAME = 30;
 const WORD_AFTER_TITLE = 0.1;
