@@ -11,8 +11,9 @@
  *   count only (no gold).
  * - NER dev set: files named by QINGXI_NER_DEV (one sentence a line, entities
  *   marked `[中共中央]ORG`, `[江泽民]PER`, `[北京]LOC`, People's Daily / MSRA
- *   conventions): exact-span precision, recall and F1 per type. The MSRA data
- *   has no known licence, so none is bundled; see the report in the README.
+ *   conventions): exact-span precision, recall and F1 per type. The MSRA NER
+ *   data these conventions come from has no known licence, so no sample is
+ *   bundled; point QINGXI_NER_DEV at a local one (colon-separated paths).
  *
  * Run: `npx tsx test/eval/extract.ts` (also part of `npm run eval`).
  */
