@@ -79,6 +79,8 @@ export interface Spec {
   podHours?: [number, number];
   /** Counted from the reference (三天后, 两年前): takes no bound after it. */
   counted?: boolean;
+  /** 耶稣受难日翌日: days after the date named. */
+  nextDays?: number;
 }
 
 /**
@@ -493,6 +495,13 @@ export class Grammar {
       }
     }
 
+    // 耶稣受难日翌日, 国庆节次日: the day after the date just named
+    const after = this.roleAt(j, 'relday');
+    if (level <= Level.Week && (s.holiday || s.day?.kind === 'abs') && after?.anaphoric && after.offset !== 0 && !after.part) {
+      s.nextDays = after.offset;
+      j++;
+    }
+
     if (level <= Level.Clock && s.day && this.t[j]?.kind === 'space') {
       // 2005年03月21日 11:21: a clock time after a space belongs to the date
       const clock = this.numAt(j + 1) && COLONS.has(this.textAt(j + 2)) ? this.clockAfterDate(j) : null;
@@ -526,7 +535,7 @@ export class Grammar {
 
     if (j === i || !isComplete(s, this.aloneOnLine(i, j))) return null;
     // 一月 alone after a word of the sentence is "one month" (保存一月), not January.
-    if (isMonthAlone(s) && this.t[i]!.kind === 'cnum' && !this.afterBoundary(i)) return null;
+    if (isMonthAlone(s) && rangeStart === null && this.t[i]!.kind === 'cnum' && !this.afterBoundary(i)) return null;
     return this.finish(j, s);
   }
 
@@ -539,7 +548,7 @@ export class Grammar {
    * the value keeps the day, as the seed gold annotates 7月26日 there.
    */
   private podGivesHours(s: Spec, j: number): boolean {
-    if (s.day?.kind === 'rel') return true;
+    if (s.day?.kind === 'rel' || s.nextDays) return true;
     if (s.weekday !== undefined && s.day === undefined) return true;
     return !isSpecified(s) && !s.clock && this.textAt(j).length > 1 && this.isolated(j, j + 1);
   }

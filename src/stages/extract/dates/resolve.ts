@@ -296,6 +296,14 @@ function anchorOr(ctx: Context, anaphoric: boolean, need: 'y' | 'm' | 'd'): { y:
 
 /** Resolves one point of an expression; null when it names no real date. */
 export function resolveSpec(spec: Spec, ctx: Context, inherit: Inherit | null = null): Value | null {
+  const value = resolveParts(spec, ctx, inherit);
+  if (!value || !spec.nextDays) return value;
+  // 耶稣受难日翌日: the day after the one named
+  const { y, m, d } = value.start;
+  return y === null || m === null || d === null ? null : withClock(dayNumber(y, m, d) + spec.nextDays, spec);
+}
+
+function resolveParts(spec: Spec, ctx: Context, inherit: Inherit | null): Value | null {
   const { ref } = ctx;
   if (spec.span) return resolveSpan(spec.span.unit, spec.span.from, spec.span.to, ref);
   if (spec.period) return resolvePeriod(spec.period.unit, spec.period.amount, spec.period.direction, ref);
