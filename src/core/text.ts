@@ -46,3 +46,16 @@ export function utf16ToCodePoint(s: string): (utf16Offset: number) => number {
 export function codePointSlice(s: string, start: number, end: number): string {
   return Array.from(s).slice(start, end).join('');
 }
+
+/** Maps code-point offsets of `s` to UTF-16 offsets; O(1) when `s` has no surrogate pairs. */
+export function codePointToUtf16(s: string): (codePointOffset: number) => number {
+  if (!/[\ud800-\udbff]/.test(s)) return (o) => o;
+  const table: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    table.push(i);
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
+  }
+  table.push(s.length);
+  return (o) => table[o] ?? s.length;
+}

@@ -5,10 +5,10 @@
  * and `text` always equals that slice of the record's text.
  */
 import { RecordError } from '../../core/errors.js';
-import type { Entity, EntityType, QRecord } from '../../core/record.js';
+import { isPlainObject, type Entity, type EntityType, type QRecord } from '../../core/record.js';
 import type { Stage } from '../../core/stage.js';
-import { utf16ToCodePoint } from '../../core/text.js';
-import { findDates, todayReference, type DateReference } from './dates.js';
+import { codePointToUtf16, utf16ToCodePoint } from '../../core/text.js';
+import { dateReference, findDates } from './dates.js';
 import type { Span } from './doc.js';
 import { loadLexicon } from './lexicon.js';
 import { recognize } from './recognize.js';
@@ -27,7 +27,8 @@ export function extract(record: QRecord, options: ExtractOptions = {}): QRecord 
   const text = record.text;
   if (typeof text !== 'string') throw new RecordError('missing-text', 'the record has no `text` string to extract entities from');
   const types = new Set<EntityType>(options.types?.length ? options.types : ENTITY_TYPES);
-  const dates = findDates(text, dateReference(record, options));
+  const published = isPlainObject(record.metadata) ? record.metadata.published : undefined;
+  const dates = findDates(text, dateReference(published, options.ref));
   const toUtf16 = codePointToUtf16(text);
   const dateSpans: Span[] = dates.map((d) => ({ start: toUtf16(d.start), end: toUtf16(d.end) }));
   const toCodePoint = utf16ToCodePoint(text);
@@ -37,27 +38,6 @@ export function extract(record: QRecord, options: ExtractOptions = {}): QRecord 
   }
   entities.sort((a, b) => a.start - b.start || b.end - a.end);
   return { ...record, entities };
-}
-
-/** metadata.published (explicit), else --ref (explicit), else today (not explicit). */
-function dateReference(record: QRecord, options: ExtractOptions): DateReference {
-  const published = record.metadata?.published;
-  if (typeof published === 'string' && published.trim()) return { iso: published.trim(), explicit: true };
-  if (options.ref) return { iso: options.ref, explicit: true };
-  return todayReference();
-}
-
-/** Maps code-point offsets of `s` to UTF-16 offsets. */
-function codePointToUtf16(s: string): (cp: number) => number {
-  if (!/[\ud800-\udbff]/.test(s)) return (cp) => cp;
-  const table: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    table.push(i);
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
-  }
-  table.push(s.length);
-  return (cp) => table[cp] ?? s.length;
 }
 
 export const extractStage: Stage<ExtractOptions> = {
