@@ -5,8 +5,10 @@
  * from each position with a grammar of their parts (dates/grammar.ts),
  * resolves them against the reference date with calendar arithmetic
  * (dates/resolve.ts, which documents the conventions) and writes the values
- * in ISO 8601 (dates/iso.ts). Words, festivals, the lunar calendar and the
- * solar terms are data files in data/time-*.txt.
+ * in ISO 8601 (dates/iso.ts; spans bounded by the reference or open on one
+ * side in the interval forms of ISO 8601-2: 2018/2021-06-14, ../2021-06-12).
+ * Words, festivals, the lunar calendar and the solar terms are data files in
+ * data/time-*.txt.
  */
 import type { Entity } from '../../core/record.js';
 import { utf16ToCodePoint } from '../../core/text.js';

@@ -156,6 +156,10 @@ const COLONS = new Set([':', '：']);
 /** Roles of the words that may follow a date part: 初 before 前 is 月初, 80年代 before 以来 a decade. */
 const BOUNDARY_ROLES = new Set<string>(['pod', 'conn', 'dir', 'particle', 'since', 'from', 'within']);
 
+/** 至今, 到今天: a span up to the reference (从上个月到今天 runs up to now). */
+const TO_WORDS = new Set(['至', '到', '迄']);
+const NOW_WORDS = new Set(['今', '今天', '今日', '现在', '現在', '目前']);
+
 /** Words before a date that make a following 开始 mean "from then on" (从2001年开始). */
 const FROM_LEADS = new Set(['从', '從', '自']);
 
@@ -352,10 +356,12 @@ export class Grammar {
     return date;
   }
 
-  /** 至今, 迄今 at token i (up to now): the end of the words, or null. */
+  /** 至今, 迄今, 到今天, 至现在 at token i (up to now): the end of the words, or null. */
   private toNowAt(i: number): number | null {
-    const first = this.textAt(i);
-    return (first === '至' || first === '迄') && this.textAt(i + 1) === '今' ? i + 2 : null;
+    if (!TO_WORDS.has(this.textAt(i))) return null;
+    if (NOW_WORDS.has(this.textAt(i + 1))) return i + 2;
+    // 现在, 目前 are no words of the lexicon: two tokens
+    return NOW_WORDS.has(this.textAt(i + 1) + this.textAt(i + 2)) ? i + 3 : null;
   }
 
   /** After a point ending at `i`: a connector and the range's second point. */
