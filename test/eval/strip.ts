@@ -134,7 +134,7 @@ function timeStrip(pages: DevPage[]): void {
 
 export async function evaluate(): Promise<void> {
   await evaluateSeeds();
-  const pages = await loadDevPages();
+  const pages = loadDevPages();
   await evaluateDev(pages);
   timeStrip(pages);
 }

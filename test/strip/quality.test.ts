@@ -29,8 +29,8 @@ describe('seed pages', () => {
 });
 
 describe('web-extraction dev pages', () => {
-  it('mean body F1 >= 0.92', async () => {
-    const pages = await loadDevPages();
+  it('mean body F1 >= 0.92', () => {
+    const pages = loadDevPages();
     expect(pages).toHaveLength(69);
     const scores = pages.map((p) => bigramF1(strip({ id: p.id, text: p.html, format: p.format }).text ?? '', p.gold).f1);
     expect(mean(scores)).toBeGreaterThanOrEqual(0.92);
