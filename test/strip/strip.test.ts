@@ -94,6 +94,16 @@ describe('strip record contract', () => {
   });
 });
 
+describe('furniture lines inside an article', () => {
+  it('a hotline line in the middle of a text does not end the article', () => {
+    const [p1, p2, p3] = loadSeeds()[1]!.gold.body;
+    const text = [p1, p2, '咨询电话：029-88494000', p3].join('\n\n');
+    const out = strip({ text, format: 'text' }, { explain: true });
+    expect(out.text).toBe([p1, p2, p3].join('\n'));
+    expect(out.removed).toEqual([{ text: '咨询电话：029-88494000', reason: 'contact' }]);
+  });
+});
+
 describe('duplicated articles', () => {
   it('keeps one copy of a page that carries the article twice (desktop and mobile)', () => {
     const paragraphs =
