@@ -104,6 +104,19 @@ describe('furniture lines inside an article', () => {
   });
 });
 
+describe('a related-links box inside an article', () => {
+  it('removes the box and keeps the paragraphs after it', () => {
+    const [p1, p2, p3] = loadSeeds()[1]!.gold.body;
+    const text = [p1, p2, '延伸阅读', '西部985,去东北!', p3].join('\n\n');
+    const out = strip({ text, format: 'text' }, { explain: true });
+    expect(out.text).toBe([p1, p2, p3].join('\n'));
+    expect(out.removed).toEqual([
+      { text: '延伸阅读', reason: 'related-list' },
+      { text: '西部985,去东北!', reason: 'related-list' },
+    ]);
+  });
+});
+
 describe('duplicated articles', () => {
   it('keeps one copy of a page that carries the article twice (desktop and mobile)', () => {
     const paragraphs =

@@ -202,9 +202,10 @@ export function classify(blocks: Block[], t: Thresholds, html?: HtmlContext): Pa
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const late = totalProse > 0 && proseSoFar >= totalProse * t.tailMarkerPosition;
-    // A contact or maintenance line may sit inside an article (a notice's hotline); it ends the
-    // article only when little prose follows it.
-    const weak = b.reason === 'contact' || b.reason === 'footer';
+    // Comments and legal notices are prose themselves, so their headers end the article
+    // outright; a related-links box or a hotline may sit inside an article, so theirs end it
+    // only when little prose follows.
+    const weak = b.reason !== 'user-comments' && b.reason !== 'copyright' && b.reason !== 'icp';
     const ends = !weak || totalProse - proseSoFar <= totalProse * (1 - t.tailMarkerPosition) / 2;
     if (b.reason && TAIL_REASONS.has(b.reason) && b.chars <= t.tailHeaderChars && late && ends) {
       labelTail(blocks, i + 1, t, 'low-text-density', () => true);
