@@ -82,6 +82,8 @@ describe('fixture coverage', () => {
     // Stray emphasis `**。**` goes back onto its sentence.
     expect(inputs).toContain('\n**。**\n');
     expect(texts).toContain('积极发展都市圈城际公交。');
+    // An empty link is junk.
+    expect(removedText((r) => r.reason === 'image-junk')).toContain('[](http://news.nankai.edu.cn/)');
     // Full-width indentation and no-break spaces are gone.
     expect(inputs).toMatch(/\u3000\u3000/);
     expect(inputs).toMatch(/\u00a0/);
