@@ -2,11 +2,11 @@
  * Text and Markdown → blocks, one a line. Markdown front matter is read into
  * metadata and removed; comments (`<!--more-->`), images and empty links are
  * dropped; links keep their text; emphasis markers go. A page flattened into
- * one long line is cut at its ideographic-space paragraph marks and at the
- * seams where page furniture is glued onto content: header and credit labels
- * (`来源：`, `发稿时间：`, `编辑：`), the "start" phrases of the boilerplate list
- * (`新闻热线`, `Copyright`, `版权声明`, `当前位置`), extra seams (`首页`), and
- * list teasers ending in an ellipsis.
+ * one long line is cut at its ideographic-space paragraph marks, after list
+ * teasers ending in an ellipsis, and at the seams where page furniture is
+ * glued onto content: header and credit labels with a colon (`来源：`,
+ * `发稿时间：`, `编辑：`) and the furniture words of data/seams.txt
+ * (`首页`, `新闻热线`, `Copyright`, `版权声明`, `当前位置`).
  */
 import type { Removal } from '../../core/record.js';
 import { makeBlock, type Block, type BlockKind } from './blocks.js';
