@@ -148,10 +148,6 @@ function dayRange(from: number, to: number): Value {
   return { start: dayMoment(from), end: dayMoment(to) };
 }
 
-function monthRange(y: number, from: number, to: number): Value {
-  return { start: moment(y, from, null, 'month'), end: moment(y, to, null, 'month') };
-}
-
 /**
  * Seconds since the epoch of the first (or, `atEnd`, the last) second a
  * moment covers, for ordering; null without a year.
