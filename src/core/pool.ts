@@ -83,9 +83,16 @@ interface Job {
 interface Slot {
   worker: Worker;
   progress: Int32Array;
-  job: Job | null;
+  /** Batches sent to this worker, oldest (the one running) first. */
+  jobs: Job[];
   dead: boolean;
 }
+
+/**
+ * Batches queued in each worker: the next one is already there when the
+ * current one ends, so a worker never waits a round trip to the main thread.
+ */
+const BATCHES_PER_WORKER = 2;
 
 type WorkerMessage =
   | { type: 'ready' }
@@ -120,7 +127,7 @@ class WorkerPool implements Executor {
       },
       ...(this.spec.workerMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.spec.workerMemoryMb } } : {}),
     });
-    const slot: Slot = { worker, progress, job: null, dead: false };
+    const slot: Slot = { worker, progress, jobs: [], dead: false };
     return new Promise((resolve, reject) => {
       let ready = false;
       worker.on('message', (message: WorkerMessage) => {
@@ -134,9 +141,7 @@ class WorkerPool implements Executor {
           void worker.terminate();
           reject(new UsageError(message.message));
         } else {
-          const job = slot.job;
-          slot.job = null;
-          job?.resolve(message.results);
+          slot.jobs.shift()?.resolve(message.results);
           this.dispatch();
         }
       });
@@ -156,12 +161,16 @@ class WorkerPool implements Executor {
     });
   }
 
-  /** Rejects the task the dead worker was on, replaces the worker, and re-runs the rest of its batch. */
+  /**
+   * Rejects the task the dead worker was on, replaces the worker, re-runs the
+   * rest of that batch and requeues the batches it had not started.
+   */
   private replace(slot: Slot, reason: string): void {
     this.slots = this.slots.filter((s) => s !== slot);
-    const job = slot.job;
-    slot.job = null;
+    const [job, ...waiting] = slot.jobs;
+    slot.jobs = [];
     if (this.closing) return;
+    this.queue.unshift(...waiting);
     this.spawn().catch((error: Error) => {
       this.fatal = error;
       for (const waiting of this.queue.splice(0)) waiting.fail(error);
@@ -181,7 +190,7 @@ class WorkerPool implements Executor {
     const limit = Math.ceil(this.spec.timeoutMs / 100);
     for (const slot of this.slots) {
       const startedAt = Atomics.load(slot.progress, 1);
-      if (slot.job && startedAt > 0 && now - startedAt > limit && !slot.dead) {
+      if (slot.jobs.length > 0 && startedAt > 0 && now - startedAt > limit && !slot.dead) {
         slot.dead = true;
         void slot.worker.terminate();
         this.replace(slot, `timed out after ${this.spec.timeoutMs / 1000} s`);
@@ -189,14 +198,16 @@ class WorkerPool implements Executor {
     }
   }
 
+  /** Fills the workers' queues, least loaded first. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.job || slot.dead) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      Atomics.store(slot.progress, 0, 0);
-      slot.worker.postMessage({ tasks: job.tasks });
+    for (let depth = 0; depth < BATCHES_PER_WORKER; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (slot.dead || slot.jobs.length > depth) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        slot.worker.postMessage({ tasks: job.tasks });
+      }
     }
   }
 
