@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError, UsageError, messageOf } from './errors.js';
 import { defaultJobs } from './pool.js';
-import type { CommonOptions } from './runner.js';
+import { runStage, type CommonOptions } from './runner.js';
+import type { StageName } from '../stages/registry.js';
 
 export function addCommonOptions(command: Command): Command {
   return command
@@ -79,4 +80,39 @@ export function commandAction<A extends unknown[]>(name: string, action: (...arg
       process.exitCode = 2;
     }
   };
+}
+
+/** What a stage's subcommand needs to say about itself; the wiring is the same for all. */
+export interface StageCommand<O> {
+  name: StageName;
+  description: string;
+  /** Help for the `[inputs...]` argument. */
+  inputs: string;
+  inputKind: 'files' | 'jsonl';
+  /** Adds the stage's own options. */
+  addOptions(command: Command): Command;
+  /** Validates the parsed options into the stage's (structured-cloneable) options; throws UsageError. */
+  optionsFrom(raw: Record<string, unknown>): O;
+  examples: string[];
+}
+
+/** Registers `qingxi <name> [inputs...]`: its options, the common ones, examples, and a run through the runner. */
+export function registerStageCommand<O>(program: Command, spec: StageCommand<O>): Command {
+  const command = program.command(spec.name).description(spec.description).argument('[inputs...]', spec.inputs);
+  spec.addOptions(command);
+  addCommonOptions(command);
+  addExamples(command, spec.examples);
+  return command.action(
+    commandAction(spec.name, async (inputs: string[], raw: Record<string, unknown>) => {
+      const outcome = await runStage({
+        command: spec.name,
+        stage: { name: spec.name },
+        options: spec.optionsFrom(raw),
+        inputs,
+        inputKind: spec.inputKind,
+        common: parseCommonOptions(raw),
+      });
+      return outcome.exitCode;
+    }),
+  );
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { addCommonOptions, addExamples, commandAction, parseCommonOptions } from '../../core/cli-common.js';
-import { runStage } from '../../core/runner.js';
+import { registerStageCommand } from '../../core/cli-common.js';
 import { forcedEncoding, type DecodeOptions } from './index.js';
 
 export function addDecodeOptions(command: Command): Command {
@@ -14,28 +13,17 @@ export function decodeOptionsFrom(raw: Record<string, unknown>): DecodeOptions {
 }
 
 export function registerDecode(program: Command): void {
-  const command = program
-    .command('decode')
-    .description('read pages in any encoding (GBK, GB18030, Big5, UTF-8, ...) into records: id, text, format, encoding')
-    .argument('[inputs...]', 'files, directories, globs (html, htm, shtml, txt, md, and .gz), or - for JSONL records with "path" (or one path per line) on stdin');
-  addDecodeOptions(command);
-  addCommonOptions(command);
-  addExamples(command, [
-    "qingxi decode 'pages/**/*.html' > pages.jsonl",
-    'qingxi decode crawl/ --errors rejects.jsonl | qingxi strip > clean.jsonl',
-    "find crawl -name '*.htm' | qingxi decode --encoding big5",
-  ]);
-  command.action(
-    commandAction('decode', async (inputs: string[], raw: Record<string, unknown>) => {
-      const outcome = await runStage({
-        command: 'decode',
-        stage: { name: 'decode' },
-        options: decodeOptionsFrom(raw),
-        inputs,
-        inputKind: 'files',
-        common: parseCommonOptions(raw),
-      });
-      return outcome.exitCode;
-    }),
-  );
+  registerStageCommand(program, {
+    name: 'decode',
+    description: 'read pages in any encoding (GBK, GB18030, Big5, UTF-8, ...) into records: id, text, format, encoding',
+    inputs: 'files, directories, globs (html, htm, shtml, txt, md, and .gz), or - for JSONL records with "path" (or one path per line) on stdin',
+    inputKind: 'files',
+    addOptions: addDecodeOptions,
+    optionsFrom: decodeOptionsFrom,
+    examples: [
+      "qingxi decode 'pages/**/*.html' > pages.jsonl",
+      'qingxi decode crawl/ --errors rejects.jsonl | qingxi strip > clean.jsonl',
+      "find crawl -name '*.htm' | qingxi decode --encoding big5",
+    ],
+  });
 }

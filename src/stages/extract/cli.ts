@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { addCommonOptions, addExamples, commandAction, parseCommonOptions } from '../../core/cli-common.js';
+import { registerStageCommand } from '../../core/cli-common.js';
 import { UsageError } from '../../core/errors.js';
 import type { EntityType } from '../../core/record.js';
-import { runStage } from '../../core/runner.js';
 import { ENTITY_TYPES, type ExtractOptions } from './index.js';
 
 const ISO_REFERENCE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?$/;
@@ -31,27 +30,16 @@ export function extractOptionsFrom(raw: Record<string, unknown>): ExtractOptions
 }
 
 export function registerExtract(program: Command): void {
-  const command = program
-    .command('extract')
-    .description('find entities in "text": dates (ISO 8601), people with titles, institutions, places, contacts')
-    .argument('[inputs...]', 'JSONL files, globs or - (stdin, the default)');
-  addExtractOptions(command);
-  addCommonOptions(command);
-  addExamples(command, [
-    'qingxi strip pages.jsonl | qingxi extract > entities.jsonl',
-    "qingxi extract --ref 2024-11-11 --types person,org notes.jsonl | jq -c '.entities[]'",
-  ]);
-  command.action(
-    commandAction('extract', async (inputs: string[], raw: Record<string, unknown>) => {
-      const outcome = await runStage({
-        command: 'extract',
-        stage: { name: 'extract' },
-        options: extractOptionsFrom(raw),
-        inputs,
-        inputKind: 'jsonl',
-        common: parseCommonOptions(raw),
-      });
-      return outcome.exitCode;
-    }),
-  );
+  registerStageCommand(program, {
+    name: 'extract',
+    description: 'find entities in "text": dates (ISO 8601), people with titles, institutions, places, contacts',
+    inputs: 'JSONL files, globs or - (stdin, the default)',
+    inputKind: 'jsonl',
+    addOptions: addExtractOptions,
+    optionsFrom: extractOptionsFrom,
+    examples: [
+      'qingxi strip pages.jsonl | qingxi extract > entities.jsonl',
+      "qingxi extract --ref 2024-11-11 --types person,org notes.jsonl | jq -c '.entities[]'",
+    ],
+  });
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { addCommonOptions, addExamples, commandAction, parseCommonOptions } from '../../core/cli-common.js';
+import { registerStageCommand } from '../../core/cli-common.js';
 import { UsageError } from '../../core/errors.js';
-import { runStage } from '../../core/runner.js';
 import { addDecodeOptions, decodeOptionsFrom } from '../decode/cli.js';
 import { addExtractOptions, extractOptionsFrom } from '../extract/cli.js';
 import { addSegmentOptions, segmentOptionsFrom } from '../segment/cli.js';
@@ -17,31 +16,25 @@ function skipFrom(raw: unknown): SkippableStage[] {
 }
 
 export function registerRun(program: Command): void {
-  const command = program
-    .command('run')
-    .description('decode, strip, segment and extract in one process: pages in, finished records out')
-    .argument('[inputs...]', 'files, directories, globs, or - for JSONL records with "path" (or one path per line) on stdin')
-    .option('--skip <stages>', `leave out some of ${SKIPPABLE.join(', ')} (comma-separated)`);
-  addDecodeOptions(command);
-  addStripOptions(command);
-  addSegmentOptions(command);
-  addExtractOptions(command);
-  addCommonOptions(command);
-  addExamples(command, [
-    "qingxi run 'pages/**/*.html' -o corpus.jsonl --errors rejects.jsonl",
-    'qingxi run crawl/ --skip segment --types person,org | qingxi check --annotate > checked.jsonl',
-  ]);
-  command.action(
-    commandAction('run', async (inputs: string[], raw: Record<string, unknown>) => {
-      const options: RunOptions = {
-        decode: decodeOptionsFrom(raw),
-        strip: stripOptionsFrom(raw),
-        segment: segmentOptionsFrom(raw),
-        extract: extractOptionsFrom(raw),
-        skip: skipFrom(raw.skip),
-      };
-      const outcome = await runStage({ command: 'run', stage: { name: 'run' }, options, inputs, inputKind: 'files', common: parseCommonOptions(raw) });
-      return outcome.exitCode;
+  registerStageCommand(program, {
+    name: 'run',
+    description: 'decode, strip, segment and extract in one process: pages in, finished records out',
+    inputs: 'files, directories, globs, or - for JSONL records with "path" (or one path per line) on stdin',
+    inputKind: 'files',
+    addOptions: (command) => {
+      command.option('--skip <stages>', `leave out some of ${SKIPPABLE.join(', ')} (comma-separated)`);
+      return addExtractOptions(addSegmentOptions(addStripOptions(addDecodeOptions(command))));
+    },
+    optionsFrom: (raw): RunOptions => ({
+      decode: decodeOptionsFrom(raw),
+      strip: stripOptionsFrom(raw),
+      segment: segmentOptionsFrom(raw),
+      extract: extractOptionsFrom(raw),
+      skip: skipFrom(raw.skip),
     }),
-  );
+    examples: [
+      "qingxi run 'pages/**/*.html' -o corpus.jsonl --errors rejects.jsonl",
+      'qingxi run crawl/ --skip segment --types person,org | qingxi check --annotate > checked.jsonl',
+    ],
+  });
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { addCommonOptions, addExamples, commandAction, parseCommonOptions } from '../../core/cli-common.js';
+import { registerStageCommand } from '../../core/cli-common.js';
 import { UsageError } from '../../core/errors.js';
-import { runStage } from '../../core/runner.js';
 import { readUserDictionary, type SegmentOptions } from './index.js';
 
 export function segmentOptionsFrom(raw: Record<string, unknown>): SegmentOptions {
@@ -24,27 +23,16 @@ export function addSegmentOptions(command: Command): Command {
 }
 
 export function registerSegment(program: Command): void {
-  const command = program
-    .command('segment')
-    .description('cut "text" into words (jieba): adds "tokens", and "pos" with --pos')
-    .argument('[inputs...]', 'JSONL files, globs or - (stdin, the default)');
-  addSegmentOptions(command);
-  addCommonOptions(command);
-  addExamples(command, [
-    'qingxi strip pages.jsonl | qingxi segment --pos > words.jsonl',
-    'qingxi segment --dict names.txt --mode search clean.jsonl -o tokens.jsonl',
-  ]);
-  command.action(
-    commandAction('segment', async (inputs: string[], raw: Record<string, unknown>) => {
-      const outcome = await runStage({
-        command: 'segment',
-        stage: { name: 'segment' },
-        options: segmentOptionsFrom(raw),
-        inputs,
-        inputKind: 'jsonl',
-        common: parseCommonOptions(raw),
-      });
-      return outcome.exitCode;
-    }),
-  );
+  registerStageCommand(program, {
+    name: 'segment',
+    description: 'cut "text" into words (jieba): adds "tokens", and "pos" with --pos',
+    inputs: 'JSONL files, globs or - (stdin, the default)',
+    inputKind: 'jsonl',
+    addOptions: addSegmentOptions,
+    optionsFrom: segmentOptionsFrom,
+    examples: [
+      'qingxi strip pages.jsonl | qingxi segment --pos > words.jsonl',
+      'qingxi segment --dict names.txt --mode search clean.jsonl -o tokens.jsonl',
+    ],
+  });
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { addCommonOptions, addExamples, commandAction, parseCommonOptions, parseNumberOption } from '../../core/cli-common.js';
-import { runStage } from '../../core/runner.js';
+import { parseNumberOption, registerStageCommand } from '../../core/cli-common.js';
 import type { StripOptions } from './index.js';
 
 export function addStripOptions(command: Command): Command {
@@ -21,28 +20,17 @@ export function stripOptionsFrom(raw: Record<string, unknown>): StripOptions {
 }
 
 export function registerStrip(program: Command): void {
-  const command = program
-    .command('strip')
-    .description('keep the article: clean body text (one paragraph per line) and metadata (title, published, source, authors, ...)')
-    .argument('[inputs...]', 'JSONL files, globs or - (stdin, the default); records need "text" (format html, markdown or text)');
-  addStripOptions(command);
-  addCommonOptions(command);
-  addExamples(command, [
-    "qingxi decode 'pages/**/*.html' | qingxi strip > articles.jsonl",
-    'qingxi strip --explain crawled.jsonl | jq -c .removed',
-    'qingxi strip --min-chars 200 --errors short.jsonl pages.jsonl -o articles.jsonl',
-  ]);
-  command.action(
-    commandAction('strip', async (inputs: string[], raw: Record<string, unknown>) => {
-      const outcome = await runStage({
-        command: 'strip',
-        stage: { name: 'strip' },
-        options: stripOptionsFrom(raw),
-        inputs,
-        inputKind: 'jsonl',
-        common: parseCommonOptions(raw),
-      });
-      return outcome.exitCode;
-    }),
-  );
+  registerStageCommand(program, {
+    name: 'strip',
+    description: 'keep the article: clean body text (one paragraph per line) and metadata (title, published, source, authors, ...)',
+    inputs: 'JSONL files, globs or - (stdin, the default); records need "text" (format html, markdown or text)',
+    inputKind: 'jsonl',
+    addOptions: addStripOptions,
+    optionsFrom: stripOptionsFrom,
+    examples: [
+      "qingxi decode 'pages/**/*.html' | qingxi strip > articles.jsonl",
+      'qingxi strip --explain crawled.jsonl | jq -c .removed',
+      'qingxi strip --min-chars 200 --errors short.jsonl pages.jsonl -o articles.jsonl',
+    ],
+  });
 }
