@@ -5,7 +5,7 @@
  * All offsets here are UTF-16; index.ts converts to code points at the end.
  */
 import { cut, tag } from 'jieba-wasm';
-import { loadLexicon, type Kind, type Lexicon, type Match } from './lexicon.js';
+import { KIND_BIT, loadLexicon, type Kind, type Lexicon, type Match } from './lexicon.js';
 
 export interface Span {
   start: number;
@@ -24,6 +24,11 @@ export class Doc {
   /** endOrder[endIndex[i] .. endIndex[i + 1]): the matches ending at offset i. */
   private readonly endIndex: Int32Array;
   private readonly endOrder: Int32Array;
+  /** startKinds[i], endKinds[i]: KIND_BIT of every kind of listed word starting / ending at offset i (one-character stop words included). */
+  private readonly startKinds: Int32Array;
+  private readonly endKinds: Int32Array;
+  /** 1 where the character is a one-character stop word. */
+  private readonly singleStops: Uint8Array;
   private readonly byKind = new Map<Kind, Match[]>();
 
   constructor(readonly text: string) {
@@ -66,7 +71,20 @@ export class Doc {
     this.endOrder = new Int32Array(matches.length);
     const next = this.endIndex.slice();
     for (let j = 0; j < matches.length; j++) this.endOrder[next[matches[j]!.end]!++] = j;
+    this.singleStops = new Uint8Array(n);
+    this.startKinds = new Int32Array(n + 1);
+    this.endKinds = new Int32Array(n + 1);
+    const stops = this.lex.singleStops;
+    for (let i = 0; i < n; i++) {
+      if (!stops[text.charCodeAt(i)]) continue;
+      this.singleStops[i] = 1;
+      this.startKinds[i]! |= STOP;
+      this.endKinds[i + 1]! |= STOP;
+    }
     for (const m of matches) {
+      const bit = KIND_BIT[m.kind];
+      this.startKinds[m.start]! |= bit;
+      this.endKinds[m.end]! |= bit;
       if (!ENUMERATED.has(m.kind)) continue;
       let list = this.byKind.get(m.kind);
       if (!list) this.byKind.set(m.kind, (list = []));
@@ -112,44 +130,32 @@ export class Doc {
   }
 
   startingAt(i: number, kind: Kind): readonly Match[] {
-    if (i < 0 || i > this.text.length) return NONE;
-    if (this.startIndex[i] === this.startIndex[i + 1] && !(kind === 'stop' && this.singleStop(i))) return NONE;
+    if (!this.hasStart(i, kind)) return NONE;
     const found: Match[] = [];
     for (let j = this.startIndex[i]!; j < this.startIndex[i + 1]!; j++) if (this.matches[j]!.kind === kind) found.push(this.matches[j]!);
-    if (kind === 'stop' && this.singleStop(i)) found.push({ kind, start: i, end: i + 1, info: '' });
+    if (kind === 'stop' && this.singleStops[i]) found.push({ kind, start: i, end: i + 1, info: '' });
     return found;
   }
 
   endingAt(i: number, kind: Kind): readonly Match[] {
-    if (i < 0 || i > this.text.length) return NONE;
-    if (this.endIndex[i] === this.endIndex[i + 1] && !(kind === 'stop' && this.singleStop(i - 1))) return NONE;
+    if (!this.hasEnd(i, kind)) return NONE;
     const found: Match[] = [];
     for (let j = this.endIndex[i]!; j < this.endIndex[i + 1]!; j++) {
       const m = this.matches[this.endOrder[j]!]!;
       if (m.kind === kind) found.push(m);
     }
-    if (kind === 'stop' && this.singleStop(i - 1)) found.push({ kind, start: i - 1, end: i, info: '' });
+    if (kind === 'stop' && this.singleStops[i - 1]) found.push({ kind, start: i - 1, end: i, info: '' });
     return found;
   }
 
   /** True when a listed word of `kind` starts at `i`. */
   hasStart(i: number, kind: Kind): boolean {
-    if (kind === 'stop' && this.singleStop(i)) return true;
-    if (i < 0 || i > this.text.length) return false;
-    for (let j = this.startIndex[i]!; j < this.startIndex[i + 1]!; j++) if (this.matches[j]!.kind === kind) return true;
-    return false;
+    return i >= 0 && i <= this.text.length && (this.startKinds[i]! & KIND_BIT[kind]) !== 0;
   }
 
   /** True when a listed word of `kind` ends at `i`. */
   hasEnd(i: number, kind: Kind): boolean {
-    if (kind === 'stop' && this.singleStop(i - 1)) return true;
-    if (i < 0 || i > this.text.length) return false;
-    for (let j = this.endIndex[i]!; j < this.endIndex[i + 1]!; j++) if (this.matches[this.endOrder[j]!]!.kind === kind) return true;
-    return false;
-  }
-
-  private singleStop(i: number): boolean {
-    return i >= 0 && this.lex.singleStops.has(this.text[i] ?? '');
+    return i >= 0 && i <= this.text.length && (this.endKinds[i]! & KIND_BIT[kind]) !== 0;
   }
 
   /** The longest listed word of `kind` starting at `i`. */
@@ -172,6 +178,7 @@ export class Doc {
   }
 }
 
+const STOP = KIND_BIT.stop;
 const posCache = new Map<string, string>();
 /** The kinds the recognizers list with all(); others are only looked up by offset. */
 const ENUMERATED = new Set<Kind>(['surname', 'title', 'org-suffix', 'org', 'org-abbr', 'place-suffix', 'place-abbr']);

@@ -4,6 +4,7 @@
  * a single left-to-right pass finds every listed word in a text.
  */
 import { readList, readTable } from '../../core/wordlist.js';
+import { CharTrie, NO_NODE } from './trie.js';
 
 const DATA = 'stages/extract/data/';
 
@@ -37,42 +38,58 @@ export interface Match {
   info: string;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  entries?: { kind: Kind; info: string }[];
+/** One bit per kind, so that Doc can tell whether a word of a kind starts or ends at an offset with one mask test. */
+export const KIND_BIT: Readonly<Record<Kind, number>> = {
+  place: 1 << 0,
+  'place-short': 1 << 1,
+  'place-suffix': 1 << 2,
+  'place-abbr': 1 << 3,
+  org: 1 << 4,
+  'org-abbr': 1 << 5,
+  'org-suffix': 1 << 6,
+  title: 1 << 7,
+  'title-prefix': 1 << 8,
+  'cue-after': 1 << 9,
+  'cue-before': 1 << 10,
+  verb: 1 << 11,
+  stop: 1 << 12,
+  surname: 1 << 13,
+  'abbr-cue': 1 << 14,
+  generic: 1 << 15,
+  'place-cue': 1 << 16,
+  'org-prefix': 1 << 17,
+};
+
+interface Entry {
+  kind: Kind;
+  info: string;
 }
 
+/** The listed words in one trie, so that a single left-to-right pass finds them all in a text. */
 class Trie {
-  private readonly root: TrieNode = { next: new Map() };
+  private readonly words = new CharTrie<Entry>();
 
   add(word: string, kind: Kind, info = ''): void {
-    let node = this.root;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      let child = node.next.get(c);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(c, child);
-      }
-      node = child;
-    }
-    (node.entries ??= []).push({ kind, info });
+    this.words.add(word, { kind, info });
   }
 
-  /** Every listed word that occurs in `text`; linear in the text times the longest word. */
+  /**
+   * Every listed word that occurs in `text`, by start, then by end, then in
+   * the order the words were added; linear in the text times the longest word.
+   */
   scan(text: string): Match[] {
+    const words = this.words;
     const matches: Match[] = [];
-    const root = this.root;
-    for (let i = 0; i < text.length; i++) {
-      let node = root.next.get(text.charCodeAt(i));
-      let j = i + 1;
-      while (node) {
-        if (node.entries) {
-          for (const e of node.entries) matches.push({ kind: e.kind, start: i, end: j, info: e.info });
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let node = words.first(text.charCodeAt(i));
+      for (let j = i + 1; node !== NO_NODE; j++) {
+        for (let k = words.valueStart(node); k < words.valueStart(node + 1); k++) {
+          const entry = words.value(k);
+          matches.push({ kind: entry.kind, start: i, end: j, info: entry.info });
         }
-        if (j >= text.length) break;
-        node = node.next.get(text.charCodeAt(j));
-        j++;
+        if (j >= n) break;
+        node = words.next(node, text.charCodeAt(j));
       }
     }
     return matches;
@@ -94,7 +111,8 @@ export interface Lexicon {
   trie: Trie;
   surnames: Map<string, number>;
   given: Map<string, GivenChar>;
-  translit: Map<string, number>;
+  /** Transliteration characters, 1 in a table by UTF-16 unit. */
+  translit: Uint8Array;
   nameBoundaries: Set<string>;
   /** Full names of places, for short forms that need the full form in the document. */
   placeFull: Map<string, string>;
@@ -105,13 +123,25 @@ export interface Lexicon {
   titles: Set<string>;
   titleUnits: Set<string>;
   titleSuffixes: Set<string>;
-  /** One-character stop words (kept out of the trie). */
-  singleStops: Set<string>;
-  landmarkEndings: Set<string>;
+  /** One-character stop words (kept out of the trie), 1 in a table by UTF-16 unit. */
+  singleStops: Uint8Array;
+  /** Last characters of landmarks and places (馆, 山, 州), 1 in a table by UTF-16 unit. */
+  landmarkEndings: Uint8Array;
   unlikelyLast: Set<string>;
 }
 
 let lexicon: Lexicon | undefined;
+
+/**
+ * A table answering `set.has(text[i])` by the UTF-16 unit at i: 1 for the
+ * entries of the set, which are single characters. Entries of other lengths
+ * can never equal one unit, so they are left out.
+ */
+function unitTable(set: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const entry of set) if (entry.length === 1) table[entry.charCodeAt(0)] = 1;
+  return table;
+}
 
 function table(name: string): string[][] {
   return readTable(DATA + name);
@@ -182,14 +212,12 @@ export function loadLexicon(): Lexicon {
   for (const [ch = '', names = '0', words = '0', solo = '0', common = '0'] of table('given-chars.txt')) {
     given.set(ch, { names: Number(names), words: Number(words), solo: Number(solo), common: common === '1' });
   }
-  const translit = new Map<string, number>();
-  for (const [ch = '', count = '0'] of table('translit-chars.txt')) translit.set(ch, Number(count));
 
   lexicon = {
     trie,
     surnames,
     given,
-    translit,
+    translit: unitTable(readList(DATA + 'translit-chars.txt')),
     nameBoundaries: new Set(readList(DATA + 'name-boundaries.txt')),
     placeFull,
     orgAbbreviations,
@@ -198,9 +226,9 @@ export function loadLexicon(): Lexicon {
     titles,
     titleUnits: new Set(readList(DATA + 'title-units.txt')),
     titleSuffixes: new Set(readList(DATA + 'title-suffixes.txt')),
-    singleStops,
+    singleStops: unitTable(singleStops),
     unlikelyLast: new Set(readList(DATA + 'name-unlikely-last.txt')),
-    landmarkEndings: new Set([...readList(DATA + 'landmark-suffixes.txt'), ...readList(DATA + 'place-suffixes.txt').filter((w) => w.length === 1)]),
+    landmarkEndings: unitTable([...readList(DATA + 'landmark-suffixes.txt'), ...readList(DATA + 'place-suffixes.txt').filter((w) => w.length === 1)]),
   };
   return lexicon;
 }

@@ -36,6 +36,8 @@ const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
 /** Longest transliterated name tried (雅克·卡蒂埃, 亚历山大·卡尔德). */
 const MAX_FOREIGN = 12;
 const SPACES = /[\s\u3000]/;
+/** · between the parts of a transliterated name. */
+const MIDDLE_DOT = 0xb7;
 
 export function findPeople(doc: Doc): PersonSpan[] {
   const { text } = doc;
@@ -88,8 +90,9 @@ export function findPeople(doc: Doc): PersonSpan[] {
 
   // 3. The same name elsewhere in the document.
   const names = new Set(found.map((p) => text.slice(p.start, p.end)));
+  const nameStarts = new Set([...names].map((n) => n.charCodeAt(0)));
   for (let i = 0; i < text.length && names.size > 0; i++) {
-    if (taken[i] || !doc.hasStart(i, 'surname')) continue;
+    if (taken[i] || !doc.hasStart(i, 'surname') || !nameStarts.has(text.charCodeAt(i))) continue;
     for (const len of [4, 3, 2]) {
       const end = i + len;
       const name = text.slice(i, end);
@@ -319,16 +322,19 @@ function containsListedWord(doc: Doc, start: number, end: number): boolean {
 
 /** Foreign names: runs of transliteration characters with a person context (克林顿总统, 基辛格说). */
 function findForeign(doc: Doc): PersonSpan[] {
-  const { text, lex } = doc;
+  const { text } = doc;
+  const translit = doc.lex.translit;
+  // Out of range, charCodeAt gives NaN, which is in no table.
+  const isTranslit = (k: number): boolean => translit[text.charCodeAt(k)] === 1;
   const out: PersonSpan[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!lex.translit.has(text[i] ?? '')) {
+    if (!isTranslit(i)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < text.length && (lex.translit.has(text[j] ?? '') || (text[j] === '·' && lex.translit.has(text[j + 1] ?? '')))) j++;
+    while (j < text.length && (isTranslit(j) || (text.charCodeAt(j) === MIDDLE_DOT && isTranslit(j + 1)))) j++;
     // From each word start in the run (当地人安东尼奥: 人 is a transliteration character too), try the
     // longest span ending at a word boundary, then shorter ones, for a context match.
     for (let start = i; start + 2 <= j; start++) {

@@ -72,7 +72,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   for (let i = 0; i < text.length; i++) {
     const end = doc.tokenEndAt(i);
     // …or is followed by 人 (魁北克人, 马拉维人: the people of a place).
-    const landmark = lex.landmarkEndings.has(text[end - 1] ?? '') || (text[end] === '人' && doc.tokenEndAt(end) === end + 1);
+    const landmark = lex.landmarkEndings[text.charCodeAt(end - 1)] === 1 || (text[end] === '人' && doc.tokenEndAt(end) === end + 1);
     if (doc.boundary(i) && end - i >= 3 && landmark && free(i, end) && isHan(text[i]) && doc.posOf(text.slice(i, end)) === 'ns') take(i, end);
     if (doc.boundary(i)) i = end - 1;
   }
@@ -82,7 +82,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     const end = doc.tokenEndAt(i);
     if (!doc.boundary(i) || end - i < 3 || blocked[i]) continue;
     let foreign = true;
-    for (let j = i; j < end && foreign; j++) foreign = lex.translit.has(text[j] ?? '') || (j === end - 1 && CITY_SUFFIX.has(text[j] ?? ''));
+    for (let j = i; j < end && foreign; j++) foreign = lex.translit[text.charCodeAt(j)] === 1 || (j === end - 1 && CITY_SUFFIX.has(text[j] ?? ''));
     if (foreign && free(i, end) && (doc.posOf(text.slice(i, end)) === 'ns' || isForeignPlace(doc, i, end))) take(i, end);
     i = end - 1;
   }
@@ -100,7 +100,7 @@ function nameBefore(doc: Doc, end: number): number | undefined {
   const { text, lex } = doc;
   // A run of transliteration characters: 马萨诸塞州.
   let t = end;
-  while (t > 0 && lex.translit.has(text[t - 1] ?? '')) t--;
+  while (t > 0 && lex.translit[text.charCodeAt(t - 1)] === 1) t--;
   if (end - t >= 3 && doc.boundary(t)) return t;
   const start = doc.tokenStartBefore(end);
   const len = end - start;

@@ -180,7 +180,7 @@ const APPOSITIVE_OPENERS = new Set(['，', ',', '、', '(', '（', ' ', '\u3000'
 const APPOSITIVE_CLOSERS = new Set([')', '）']);
 
 export class Grammar {
-  private readonly starters = getLexicon().starters;
+  private readonly lexicon = getLexicon();
   /** How this text orders slashed dates; see slashOrder. */
   private readonly monthFirst: boolean;
 
@@ -265,7 +265,12 @@ export class Grammar {
     const token = this.t[i];
     if (!token || token.kind === 'space' || token.kind === 'other') return false;
     if (token.kind === 'word') {
-      if (!this.starters.has(token.text.toLowerCase())) return false;
+      let starts = this.lexicon.startsExpression.get(token.text);
+      if (starts === undefined) {
+        starts = this.lexicon.starters.has(token.text.toLowerCase());
+        this.lexicon.startsExpression.set(token.text, starts);
+      }
+      if (!starts) return false;
       if (!this.startsSomething(i)) return false;
     }
     const prev = this.t[i - 1];

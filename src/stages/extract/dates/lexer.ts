@@ -5,7 +5,8 @@
  * position looks ahead at most the longest lexicon word, so it is linear.
  */
 import { getLexicon, type Role } from './lexicon.js';
-import { asciiDigits, chineseNumberValue, chineseDigitString, isChineseNumeralChar, isDigitChar } from './numbers.js';
+import { NO_NODE } from '../trie.js';
+import { asciiDigits, chineseNumberValue, chineseDigitString, isChineseNumeralUnit } from './numbers.js';
 
 export type TokenKind = 'num' | 'cnum' | 'word' | 'space' | 'other';
 
@@ -32,43 +33,48 @@ const NO_ROLES: Role[] = [];
 /** Longest digit run worth a numeric value; longer ones are never dates. */
 const MAX_NUMBER_DIGITS = 8;
 
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\n' || ch === '\r';
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
-function isAsciiLetter(ch: string): boolean {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+/** Space, tab, ideographic space, no-break space, newline, carriage return. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0a || c === 0x0d;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
 export function tokenize(text: string): Token[] {
-  const { roles, maxLength } = getLexicon();
+  const { roles, words } = getLexicon();
+  const n = text.length;
   const tokens: Token[] = [];
   const push = (kind: TokenKind, start: number, end: number, digits: string | null = null, value: number | null = null, roles: Role[] = NO_ROLES): void => {
     tokens.push({ kind, text: text.slice(start, end), start, end, digits, value, roles });
   };
   let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (isDigitChar(ch)) {
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
       let j = i + 1;
-      while (j < text.length && isDigitChar(text[j]!)) j++;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
       const digits = j - i <= MAX_NUMBER_DIGITS ? asciiDigits(text.slice(i, j)) : null;
       push('num', i, j, digits, digits === null ? null : Number(digits));
       i = j;
       continue;
     }
-    if (isSpace(ch)) {
+    if (isSpace(c)) {
       let j = i + 1;
-      while (j < text.length && isSpace(text[j]!)) j++;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
       push('space', i, j);
       i = j;
       continue;
     }
-    if (isAsciiLetter(ch)) {
+    if (isAsciiLetter(c)) {
       let j = i + 1;
-      while (j < text.length && isAsciiLetter(text[j]!)) j++;
-      const word = text.slice(i, j).toLowerCase();
-      const wordRoles = roles.get(word);
+      while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+      const wordRoles = roles.get(text.slice(i, j).toLowerCase());
       push(wordRoles ? 'word' : 'other', i, j, null, null, wordRoles ?? NO_ROLES);
       i = j;
       continue;
@@ -76,15 +82,19 @@ export function tokenize(text: string): Token[] {
     // Longest lexicon word here, against the run of Chinese numerals here:
     // the numeral wins ties (十一月 is 十一 + 月), a longer word wins (三八妇女节).
     let wordEnd = 0;
-    const longest = maxLength.get(ch) ?? 0;
-    for (let len = Math.min(longest, text.length - i); len > 0; len--) {
-      if (roles.has(text.slice(i, i + len))) {
-        wordEnd = i + len;
-        break;
+    let wordRoles = NO_ROLES;
+    let node = words.first(c);
+    for (let j = i + 1; node !== NO_NODE; j++) {
+      const k = words.valueStart(node);
+      if (k < words.valueStart(node + 1)) {
+        wordEnd = j;
+        wordRoles = words.value(k);
       }
+      if (j >= n) break;
+      node = words.next(node, text.charCodeAt(j));
     }
     let numeralEnd = i;
-    while (numeralEnd < text.length && isChineseNumeralChar(text[numeralEnd]!)) numeralEnd++;
+    while (numeralEnd < n && isChineseNumeralUnit(text.charCodeAt(numeralEnd))) numeralEnd++;
     if (numeralEnd > i && numeralEnd >= wordEnd) {
       const numeral = text.slice(i, numeralEnd);
       const long = numeralEnd - i > MAX_NUMBER_DIGITS;
@@ -93,12 +103,11 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (wordEnd > i) {
-      push('word', i, wordEnd, null, null, roles.get(text.slice(i, wordEnd))!);
+      push('word', i, wordEnd, null, null, wordRoles);
       i = wordEnd;
       continue;
     }
-    const code = text.charCodeAt(i);
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     push('other', i, i + width);
     i += width;
   }

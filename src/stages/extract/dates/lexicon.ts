@@ -4,6 +4,7 @@
  * lookup by the tokenizer.
  */
 import { readTable } from '../../../core/wordlist.js';
+import { CharTrie } from '../trie.js';
 
 export type Unit = 'year' | 'quarter' | 'month' | 'week' | 'workday' | 'day' | 'hour' | 'minute' | 'second' | 'century';
 export type PartOfDay = 'am' | 'day' | 'noon' | 'pm' | 'evening' | 'night';
@@ -170,10 +171,16 @@ function parseHoliday(fields: string[]): Holiday {
 export interface Lexicon {
   /** Roles by word. */
   roles: Map<string, Role[]>;
-  /** Longest word length starting with each first character. */
-  maxLength: Map<string, number>;
+  /** The same words in a trie, each with its list of roles, for the lexer's longest match. */
+  words: CharTrie<Role[]>;
   /** Words an expression can start with (去年, 上, 下午, 春节, 年 of 年底, 周 of 周一). */
   starters: Set<string>;
+  /**
+   * Whether a word token's text, lowercased, is a starter; remembered per
+   * text (word tokens are lexicon words or case variants of them) so that
+   * the grammar does not lowercase every word it meets.
+   */
+  startsExpression: Map<string, boolean>;
 }
 
 /** Roles that can open an expression. */
@@ -217,13 +224,12 @@ export function getLexicon(): Lexicon {
   for (const [name, , , , , , standalone] of readTable('stages/extract/data/time-solar-terms.txt')) {
     add(name!, { role: 'term', name: name!, standalone: standalone === 'standalone' });
   }
-  const maxLength = new Map<string, number>();
+  const words = new CharTrie<Role[]>();
   const starters = new Set<string>();
   for (const [word, wordRoles] of roles) {
-    const first = word[0]!;
-    maxLength.set(first, Math.max(maxLength.get(first) ?? 0, word.length));
+    words.add(word, wordRoles);
     if (wordRoles.some((r) => isStarter(word, r))) starters.add(word);
   }
-  lexicon = { roles, maxLength, starters };
+  lexicon = { roles, words, starters, startsExpression: new Map() };
   return lexicon;
 }

@@ -18,18 +18,18 @@ const TENS = new Map<string, number>([['廿', 20], ['卅', 30], ['卌', 40]]);
 
 const MYRIAD = new Set(['万', '萬']);
 
-/** Characters that make up a Chinese numeral. */
-export function isChineseNumeralChar(ch: string): boolean {
-  return CHINESE_DIGITS.has(ch) || SMALL_UNITS.has(ch) || TENS.has(ch) || MYRIAD.has(ch);
+/** The UTF-16 units that make up a Chinese numeral (all of them one unit long), 1 in a table by unit. */
+const NUMERAL_UNITS = new Uint8Array(0x10000);
+for (const ch of [...CHINESE_DIGITS.keys(), ...SMALL_UNITS.keys(), ...TENS.keys(), ...MYRIAD]) NUMERAL_UNITS[ch.charCodeAt(0)] = 1;
+
+/** Whether the UTF-16 unit `c` is a character of a Chinese numeral. */
+export function isChineseNumeralUnit(c: number): boolean {
+  return NUMERAL_UNITS[c] === 1;
 }
 
 /** Colloquial twos (两, 俩) count things; they never name a month, a day or an hour by number. */
 export function isCountingTwo(text: string): boolean {
   return text === '两' || text === '兩' || text === '俩' || text === '倆';
-}
-
-export function isDigitChar(ch: string): boolean {
-  return (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９');
 }
 
 /** ASCII form of a run of ASCII or full-width digits. */
