@@ -83,9 +83,3 @@ export const CLASS: Uint8Array = (() => {
   }
   return table;
 })();
-
-/** The flags of any code point. */
-export function classOf(cp: number): number {
-  if (cp < 0x10000) return CLASS[cp] as number;
-  return isHan(cp) ? HAN : 0;
-}

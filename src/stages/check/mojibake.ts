@@ -77,6 +77,17 @@ function isChineseTextCodePoint(cp: number): boolean {
 }
 
 /**
+ * Whether three bytes (oldest in the high byte) are the UTF-8 sequence of a
+ * Chinese character: E0–EF, then two continuation bytes 80–BF.
+ */
+function isChineseSequence(window: number): boolean {
+  return (
+    (window & 0xf0c0c0) === 0xe08080 &&
+    isChineseTextCodePoint(((window >> 4) & 0xf000) | ((window >> 2) & 0xfc0) | (window & 0x3f))
+  );
+}
+
+/**
  * Share of the non-ASCII bytes of `text` re-encoded as GBK that form UTF-8
  * sequences of Chinese characters: near 1 for UTF-8 read as GBK (鍗楀紑鏂伴椈
  * is 南开新闻 read wrongly), near 0 for real Chinese text, whose GBK lead
@@ -87,31 +98,35 @@ export function gbkMojibakeShare(text: string): number {
   const table = gbkBytes();
   let nonAscii = 0;
   let covered = 0;
-  // The last three GBK bytes, oldest first, and how many of them no match has used yet.
-  let b0 = 0;
-  let b1 = 0;
-  let b2 = 0;
-  let free = 0;
+  // The last three GBK bytes, oldest in the high byte. Matches cannot overlap (a
+  // lead byte is never a continuation byte), so each window is tested on its own.
+  let window = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // ASCII is itself; a character GBK lacks becomes '?' (as iconv-lite writes it).
-    const pair = c < 0x80 ? c : (table[c] as number) || 0x3f;
-    // One byte (ASCII, '?', € as 0x80) or two; two go through the window one after the other.
-    for (let k = pair < 0x100 ? 0 : 1; k >= 0; k--) {
-      const b = k === 1 ? pair >> 8 : pair & 0xff;
-      b0 = b1;
-      b1 = b2;
-      b2 = b;
-      if (free < 3) free++;
-      if (b >= 0x80) nonAscii++;
-      // Chinese characters are UTF-8 sequences E3–E9 xx xx: a lead byte and two continuation bytes.
-      if (
-        free === 3 && b0 >= 0xe0 && b0 <= 0xef && (b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80 &&
-        isChineseTextCodePoint(((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f))
-      ) {
-        covered += 3;
-        free = 0;
+    // ASCII is itself, and cannot end a sequence.
+    if (c < 0x80) {
+      window = ((window << 8) | c) & 0xffffff;
+      continue;
+    }
+    // A character GBK lacks becomes '?' (as iconv-lite writes it); € is the single byte 0x80.
+    const pair = (table[c] as number) || 0x3f;
+    if (pair < 0x100) {
+      window = ((window << 8) | pair) & 0xffffff;
+      if (pair >= 0x80) {
+        nonAscii++;
+        if (isChineseSequence(window)) covered += 3;
       }
+      continue;
+    }
+    // Two bytes go through the window one after the other; the lead byte of a pair is always >= 0x81.
+    window = ((window << 8) | (pair >> 8)) & 0xffffff;
+    nonAscii++;
+    if (isChineseSequence(window)) covered += 3;
+    const trail = pair & 0xff;
+    window = ((window << 8) | trail) & 0xffffff;
+    if (trail >= 0x80) {
+      nonAscii++;
+      if (isChineseSequence(window)) covered += 3;
     }
   }
   // Each GBK character is two bytes.

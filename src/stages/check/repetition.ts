@@ -2,65 +2,70 @@
  * Repetition statistics after Gopher (Rae et al. 2021, table A1) and
  * datatrove's GopherRepetitionFilter: duplicate lines and paragraphs, and the
  * share of the text covered by its most frequent n-gram. N-grams are over the
- * units of ./units.ts (Han characters, Latin words), because Chinese has no
+ * units of ./scan.ts (Han characters, Latin words), because Chinese has no
  * spaces between words.
  */
 import type { Lines } from './lines.js';
-import type { Units } from './units.js';
+import type { Units } from './scan.js';
 
 /**
- * Open-addressing counter of n-grams keyed by a 32-bit hash, key and count
- * side by side in one array; reused between calls. Two different grams
- * share a hash with probability ~2^-32 per pair: at most a count of one off
- * now and then, which does not move a share.
+ * N-gram counting: open-addressing tables keyed by a 32-bit hash of the gram,
+ * key and count side by side, one table per n, sized to each text (so a small
+ * text works in a small, cached table even after a big one grew the buffers).
+ * Two different grams share a hash with probability ~2^-32 per pair: at most
+ * a count of one off now and then, which does not move a share.
  */
-class NgramCounter {
-  private mask = 0;
-  /** 32 - log2(table size), for Fibonacci hashing of keys into slots. */
-  private shift = 32;
-  private slots = new Int32Array(0);
-  private used = new Int32Array(0);
-  private usedCount = 0;
-  /** Largest count × length of any n-gram seen at least twice since the last reset. */
-  top = 0;
+interface GramTables {
+  bigrams: Int32Array;
+  trigrams: Int32Array;
+  fourgrams: Int32Array;
+  /** Slots of the table in use (a power of two), and its log2. */
+  size: number;
+  bits: number;
+}
 
-  reset(expected: number): void {
-    if (expected * 2 > this.mask + 1) {
-      let size = 1024;
-      let bits = 10;
-      while (size < expected * 2) {
-        size *= 2;
-        bits++;
-      }
-      this.mask = size - 1;
-      this.shift = 32 - bits;
-      this.slots = new Int32Array(size * 2);
-      this.used = new Int32Array(size);
-    } else {
-      for (let i = 0; i < this.usedCount; i++) this.slots[(this.used[i] as number) * 2 + 1] = 0;
-    }
-    this.usedCount = 0;
-    this.top = 0;
+const tables: GramTables = { bigrams: new Int32Array(0), trigrams: new Int32Array(0), fourgrams: new Int32Array(0), size: 0, bits: 0 };
+
+/** Empties the tables and sizes them for `expected` grams: at most half full. */
+function resetTables(expected: number): void {
+  let size = 1024;
+  let bits = 10;
+  while (size < expected * 2) {
+    size *= 2;
+    bits++;
   }
+  if (tables.bigrams.length < size * 2) {
+    tables.bigrams = new Int32Array(size * 2);
+    tables.trigrams = new Int32Array(size * 2);
+    tables.fourgrams = new Int32Array(size * 2);
+  } else {
+    // Only the slots of the last text can be in use.
+    tables.bigrams.fill(0, 0, tables.size * 2);
+    tables.trigrams.fill(0, 0, tables.size * 2);
+    tables.fourgrams.fill(0, 0, tables.size * 2);
+  }
+  tables.size = size;
+  tables.bits = bits;
+}
 
-  add(key: number, chars: number): void {
-    const slots = this.slots;
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const at = slot * 2;
-      const count = slots[at + 1] as number;
-      if (count === 0) {
-        slots[at] = key;
-        slots[at + 1] = 1;
-        this.used[this.usedCount++] = slot;
-        return;
-      }
-      if (slots[at] === key) {
-        slots[at + 1] = count + 1;
-        if ((count + 1) * chars > this.top) this.top = (count + 1) * chars;
-        return;
-      }
-      slot = (slot + 1) & this.mask;
+/**
+ * Counts one occurrence of `key` in `table` and returns the index of its
+ * (key, count) pair, which also identifies the gram for the rest of the text.
+ * Keys are already mixed hashes, so their top bits pick the slot.
+ */
+function addGram(table: Int32Array, bits: number, key: number): number {
+  const mask = (1 << bits) - 1;
+  for (let slot = key >>> (32 - bits); ; slot = (slot + 1) & mask) {
+    const at = slot << 1;
+    const count = table[at + 1] as number;
+    if (count === 0) {
+      table[at] = key;
+      table[at + 1] = 1;
+      return at;
+    }
+    if (table[at] === key) {
+      table[at + 1] = count + 1;
+      return at;
     }
   }
 }
@@ -74,12 +79,12 @@ export interface NgramShares {
   keywordDensity: number;
 }
 
-const bigrams = new NgramCounter();
-const trigrams = new NgramCounter();
-const fourgrams = new NgramCounter();
-/** The 4-grams of the last text (hash, characters), kept for the windows of keyword density. */
-let fourgramKeys = new Int32Array(0);
+/** The 4-grams of the last text (pair index in the table, characters), kept for the windows of keyword density. */
+let fourgramAt = new Int32Array(0);
 let fourgramChars = new Int32Array(0);
+/** Per 4-gram pair index: its count in the current window, and the window that count belongs to (+1; 0 = none). */
+let windowCounts = new Int32Array(0);
+let windowOf = new Int32Array(0);
 
 /**
  * Gopher's top n-gram character fractions for n = 2, 3, 4 (every occurrence
@@ -90,51 +95,78 @@ let fourgramChars = new Int32Array(0);
  */
 export function ngramShares(units: Units, window: number): NgramShares {
   const { hashes, lengths, count } = units;
-  if (fourgramKeys.length < count) {
-    fourgramKeys = new Int32Array(count);
+  if (fourgramAt.length < count) {
+    fourgramAt = new Int32Array(count);
     fourgramChars = new Int32Array(count);
   }
-  bigrams.reset(count);
-  trigrams.reset(count);
-  fourgrams.reset(count);
+  resetTables(count);
+  const { bigrams, trigrams, fourgrams, bits } = tables;
+  // Largest count × length of any gram seen at least twice, counted as the grams come.
+  let top2 = 0;
+  let top3 = 0;
+  let top4 = 0;
   // Each gram's hash extends the hash of the gram one shorter starting at the same unit.
   for (let i = 0; i + 1 < count; i++) {
     let key = Math.imul(0x2545f491 ^ (hashes[i] as number), 0x5bd1e995);
     key ^= key >>> 15;
-    let chars = lengths[i] as number;
-    for (let n = 2; n <= 4 && i + n <= count; n++) {
-      key = Math.imul(key ^ (hashes[i + n - 1] as number), 0x5bd1e995);
-      key ^= key >>> 15;
-      chars += lengths[i + n - 1] as number;
-      if (n === 2) bigrams.add(key, chars);
-      else if (n === 3) trigrams.add(key, chars);
-      else {
-        fourgrams.add(key, chars);
-        fourgramKeys[i] = key;
-        fourgramChars[i] = chars;
-      }
-    }
+    key = Math.imul(key ^ (hashes[i + 1] as number), 0x5bd1e995);
+    key ^= key >>> 15;
+    let chars = (lengths[i] as number) + (lengths[i + 1] as number);
+    let at = addGram(bigrams, bits, key);
+    let seen = bigrams[at + 1] as number;
+    if (seen > 1 && seen * chars > top2) top2 = seen * chars;
+    if (i + 2 >= count) continue;
+    key = Math.imul(key ^ (hashes[i + 2] as number), 0x5bd1e995);
+    key ^= key >>> 15;
+    chars += lengths[i + 2] as number;
+    at = addGram(trigrams, bits, key);
+    seen = trigrams[at + 1] as number;
+    if (seen > 1 && seen * chars > top3) top3 = seen * chars;
+    if (i + 3 >= count) continue;
+    key = Math.imul(key ^ (hashes[i + 3] as number), 0x5bd1e995);
+    key ^= key >>> 15;
+    chars += lengths[i + 3] as number;
+    at = addGram(fourgrams, bits, key);
+    seen = fourgrams[at + 1] as number;
+    if (seen > 1 && seen * chars > top4) top4 = seen * chars;
+    fourgramAt[i] = at;
+    fourgramChars[i] = chars;
   }
   const total = units.chars;
   const share = (top: number): number => (total === 0 ? 0 : Math.min(1, top / total));
-  const top4 = share(fourgrams.top);
-  return { top2: share(bigrams.top), top3: share(trigrams.top), top4, keywordDensity: densestWindow(units, window, top4) };
+  const top4Share = share(top4);
+  return { top2: share(top2), top3: share(top3), top4: top4Share, keywordDensity: densestWindow(units, window, top4Share) };
 }
 
 /** Keyword density from the 4-grams of ngramShares; a text within one window is that window. */
 function densestWindow(units: Units, window: number, top4: number): number {
   const grams = Math.max(0, units.count - 3);
   if (grams <= window) return top4;
+  const pairs = tables.size * 2;
+  if (windowCounts.length < pairs) {
+    windowCounts = new Int32Array(pairs);
+    windowOf = new Int32Array(pairs);
+  } else {
+    windowOf.fill(0, 0, pairs);
+  }
   const step = Math.max(1, window >> 1);
   let best = 0;
-  for (let start = 0; start < grams; start += step) {
+  for (let start = 0, number = 1; start < grams; start += step, number++) {
     const end = Math.min(grams, start + window);
     // The window's text: the units its grams cover.
     let chars = 0;
     for (let i = start; i < end + 3; i++) chars += units.lengths[i] as number;
-    fourgrams.reset(end - start);
-    for (let i = start; i < end; i++) fourgrams.add(fourgramKeys[i] as number, fourgramChars[i] as number);
-    if (fourgrams.top > best * chars) best = fourgrams.top / chars;
+    // Largest count × length of a repeated 4-gram in the window, counted as the grams come.
+    let top = 0;
+    for (let i = start; i < end; i++) {
+      const at = fourgramAt[i] as number;
+      let seen = 1;
+      if (windowOf[at] === number) seen = (windowCounts[at] as number) + 1;
+      else windowOf[at] = number;
+      windowCounts[at] = seen;
+      if (seen > 1 && seen * (fourgramChars[i] as number) > top) top = seen * (fourgramChars[i] as number);
+    }
+    if (top > best * chars) best = top / chars;
     if (end === grams) break;
   }
   return Math.min(1, best);

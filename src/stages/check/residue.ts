@@ -6,60 +6,139 @@ import { readTable } from '../../core/wordlist.js';
 import { lineText, type Lines } from './lines.js';
 
 export interface BoilerplatePhrases {
-  /** Phrases that count wherever they occur, lower-cased. */
-  anywhere: string[];
-  /** Phrases that count only inside a short line, lower-cased. */
-  inShortLine: string[];
-  /** Indexes into `anywhere` of the phrases starting with each UTF-16 unit. */
-  byFirstUnit: Map<number, number[]>;
-  /** 1 for the UTF-16 units that start some `anywhere` phrase: a cheap filter before the map. */
-  firstUnits: Uint8Array;
+  /** The distinct phrases, lower-cased; a phrase in both scopes is one phrase. */
+  phrases: string[];
+  /** Indexes into `phrases` of those that count anywhere / only inside a short line, by their first UTF-16 unit. */
+  anywhere: Map<number, number[]>;
+  inShortLine: Map<number, number[]>;
+  /** 1 for the UTF-16 units that start some phrase of each scope: a cheap filter before the maps. */
+  anywhereFirstUnits: Uint8Array;
+  inShortLineFirstUnits: Uint8Array;
 }
 
 /** Lines up to this many characters are "short" for line-scoped phrases. */
 export const SHORT_LINE = 25;
 
 export function loadBoilerplate(): BoilerplatePhrases {
-  const phrases: BoilerplatePhrases = { anywhere: [], inShortLine: [], byFirstUnit: new Map(), firstUnits: new Uint8Array(0x10000) };
+  const phrases: BoilerplatePhrases = {
+    phrases: [],
+    anywhere: new Map(),
+    inShortLine: new Map(),
+    anywhereFirstUnits: new Uint8Array(0x10000),
+    inShortLineFirstUnits: new Uint8Array(0x10000),
+  };
+  const indexes = new Map<string, number>();
   for (const [phrase, scope] of readTable('stages/check/data/boilerplate.txt')) {
     if (!phrase) continue;
-    if (scope === 'anywhere') phrases.anywhere.push(phrase.toLowerCase());
-    else if (scope === 'line') phrases.inShortLine.push(phrase.toLowerCase());
-    else throw new Error(`stages/check/data/boilerplate.txt: unknown scope ${JSON.stringify(scope)} for ${phrase}`);
+    if (scope !== 'anywhere' && scope !== 'line') {
+      throw new Error(`stages/check/data/boilerplate.txt: unknown scope ${JSON.stringify(scope)} for ${phrase}`);
+    }
+    const lower = phrase.toLowerCase();
+    let index = indexes.get(lower);
+    if (index === undefined) {
+      index = phrases.phrases.push(lower) - 1;
+      indexes.set(lower, index);
+    }
+    const [byFirstUnit, firstUnits] =
+      scope === 'anywhere' ? [phrases.anywhere, phrases.anywhereFirstUnits] : [phrases.inShortLine, phrases.inShortLineFirstUnits];
+    const first = lower.charCodeAt(0);
+    firstUnits[first] = 1;
+    const list = byFirstUnit.get(first) ?? [];
+    if (!list.includes(index)) list.push(index);
+    byFirstUnit.set(first, list);
   }
-  phrases.anywhere.forEach((phrase, i) => {
-    const first = phrase.charCodeAt(0);
-    phrases.firstUnits[first] = 1;
-    const list = phrases.byFirstUnit.get(first);
-    if (list) list.push(i);
-    else phrases.byFirstUnit.set(first, [i]);
-  });
   return phrases;
+}
+
+/**
+ * 1 for the UTF-16 units that toLowerCase leaves as they are, alone and in
+ * any context: not ASCII capitals, not other cased letters, not surrogates.
+ * A stretch made of these and ASCII lower-cases one unit at a time, in place.
+ */
+const CASELESS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const unit = String.fromCharCode(c);
+    table[c] = (c < 0xd800 || c > 0xdfff) && unit.toLowerCase() === unit ? 1 : 0;
+  }
+  return table;
+})();
+
+/** ASCII capitals lower-cased, caseless units as they are, -1 for units whose lower case needs the whole string. */
+function foldedUnit(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x41 && c <= 0x5a) return c | 0x20;
+  return CASELESS[c] === 1 ? c : -1;
+}
+
+/**
+ * Whether the stretch of `text` from `i` to `end`, lower-cased, starts with
+ * `phrase`; undefined when that takes lower-casing the stretch as a string.
+ */
+function phraseAt(text: string, i: number, end: number, phrase: string): boolean | undefined {
+  for (let k = 0; k < phrase.length; k++) {
+    // Units so far keep their length when lower-cased: a shorter stretch cannot match.
+    if (i + k >= end) return false;
+    const c = foldedUnit(text, i + k);
+    if (c < 0) return undefined;
+    if (c !== phrase.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** Number of distinct boilerplate phrases found in `text`. */
 export function boilerplatePhraseCount(text: string, lines: Lines, phrases: BoilerplatePhrases): number {
-  const found = new Set<string>();
+  const found = new Uint8Array(phrases.phrases.length);
+  let count = 0;
   // One pass over the text, trying only the phrases that start with the character at hand.
   for (let i = 0; i < text.length; i++) {
     let unit = text.charCodeAt(i);
     if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
-    if (phrases.firstUnits[unit] === 0) continue;
-    const candidates = phrases.byFirstUnit.get(unit);
-    if (!candidates) continue;
-    for (const index of candidates) {
-      const phrase = phrases.anywhere[index] as string;
-      if (found.has(phrase)) continue;
-      const here = text.slice(i, i + phrase.length);
-      if (here === phrase || here.toLowerCase() === phrase) found.add(phrase);
+    if (phrases.anywhereFirstUnits[unit] === 0) continue;
+    for (const index of phrases.anywhere.get(unit) as number[]) {
+      if (found[index] === 1) continue;
+      const phrase = phrases.phrases[index] as string;
+      let match = phraseAt(text, i, text.length, phrase);
+      if (match === undefined) {
+        // A unit whose lower case depends on the string (İ, Σ, surrogates): compare as strings.
+        const here = text.slice(i, i + phrase.length);
+        match = here === phrase || here.toLowerCase() === phrase;
+      }
+      if (match) {
+        found[index] = 1;
+        count++;
+      }
     }
   }
   for (let i = 0; i < lines.count; i++) {
-    if ((lines.ends[i] as number) - (lines.starts[i] as number) > SHORT_LINE) continue;
-    const lower = lineText(text, lines, i).toLowerCase();
-    for (const phrase of phrases.inShortLine) if (lower.includes(phrase)) found.add(phrase);
+    const start = lines.starts[i] as number;
+    const end = lines.ends[i] as number;
+    if (end - start > SHORT_LINE) continue;
+    for (let j = start; j < end; j++) {
+      const unit = foldedUnit(text, j);
+      if (unit < 0) {
+        // A unit whose lower case depends on the string: lower-case the line as a whole.
+        const lower = lineText(text, lines, i).toLowerCase();
+        for (const list of phrases.inShortLine.values()) {
+          for (const index of list) {
+            if (found[index] === 0 && lower.includes(phrases.phrases[index] as string)) {
+              found[index] = 1;
+              count++;
+            }
+          }
+        }
+        break;
+      }
+      if (phrases.inShortLineFirstUnits[unit] === 0) continue;
+      for (const index of phrases.inShortLine.get(unit) as number[]) {
+        if (found[index] === 0 && phraseAt(text, j, end, phrases.phrases[index] as string)) {
+          found[index] = 1;
+          count++;
+        }
+      }
+    }
   }
-  return found.size;
+  return count;
 }
 
 const URL_STARTS = ['http://', 'https://', 'www.'];

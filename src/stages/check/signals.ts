@@ -11,9 +11,7 @@ import { garbageWordCount, gbkMojibakeShare, latin1MojibakeShare } from './mojib
 import { scanLines, type Lines } from './lines.js';
 import { duplicateLineShares, duplicateParagraphShares, ngramShares } from './repetition.js';
 import { boilerplatePhraseCount, LINK_LINE_TEXT, linkLineCount, loadBoilerplate, SHORT_LINE, type BoilerplatePhrases } from './residue.js';
-import { scriptKinds, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-mix.js';
-import { BREAK, classOf, CONTROL, HAN, OTHER_LETTER, SPACE } from './chars.js';
-import { splitUnits } from './units.js';
+import { scanText } from './scan.js';
 
 /** Windows of this many 4-grams for `keyword_density`; about two paragraphs of news. */
 const KEYWORD_WINDOW = 300;
@@ -69,63 +67,14 @@ function shortLineShare(lines: Lines): number {
   return lines.count === 0 ? 0 : short / lines.count;
 }
 
-/** The character-level counts of one pass over the text. */
-function scanCharacters(text: string) {
-  const kinds = scriptKinds();
-  let simplified = 0;
-  let traditional = 0;
-  let length = 0;
-  let han = 0;
-  let otherWords = 0;
-  let inWord = false;
-  let replacement = 0;
-  let control = 0;
-  let run = 0;
-  let longestRun = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
-    const flags = classOf(c);
-    if (flags & BREAK) {
-      if (run > longestRun) longestRun = run;
-      run = 0;
-    } else {
-      run++;
-    }
-    if ((flags & OTHER_LETTER) === 0) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      otherWords++;
-    }
-    if (flags & SPACE) continue;
-    length++;
-    if (flags & HAN) {
-      han++;
-      const kind = kinds[c];
-      if (kind === SIMPLIFIED_ONLY) simplified++;
-      else if (kind === TRADITIONAL_ONLY) traditional++;
-    } else if (c === 0xfffd) replacement++;
-    else if (flags & CONTROL) control++;
-  }
-  if (run > longestRun) longestRun = run;
-  return { length, han, otherWords, replacement, control, longestRun, simplified, traditional };
-}
-
 /** Measures every per-record signal (all but the duplicate ones, which need the records before). */
 export function computeSignals(record: QRecord, words: Lexicon = loadLexicon()): Signals {
   const text = typeof record.text === 'string' ? record.text : '';
-  const chars = scanCharacters(text);
+  const chars = scanText(text);
   let signals: Signals = { length: chars.length };
   if (chars.length > 0) {
     const lines = scanLines(text);
-    const units = splitUnits(text);
-    const grams = ngramShares(units, KEYWORD_WINDOW);
+    const grams = ngramShares(chars.units, KEYWORD_WINDOW);
     const byLine = duplicateLineShares(lines, chars.length);
     const byParagraph = duplicateParagraphShares(lines, chars.length);
     const scriptChars = chars.simplified + chars.traditional;
