@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { addCommonOptions, addExamples, commandAction, parseCommonOptions, parseNumberOption } from '../../core/cli-common.js';
 import { UsageError } from '../../core/errors.js';
-import type { QRecord, Quality } from '../../core/record.js';
+import type { Quality } from '../../core/record.js';
 import { runStage } from '../../core/runner.js';
-import { applyDuplicate, duplicateIndexFor, loadRules, wantsDuplicates, type CheckOptions } from './index.js';
+import { applyDuplicate, duplicateIndexFor, loadRules, wantsDuplicates, type CheckOptions, type CheckSummary } from './index.js';
 import { CheckReport, githubAnnotation, renderTable, toJSON } from './report.js';
 
 interface CheckCliOptions {
@@ -20,7 +20,7 @@ export function checkOptionsFrom(raw: Record<string, unknown>): CheckCliOptions 
   const maxFailRatio = parseNumberOption('--max-fail-ratio', raw.maxFailRatio ?? 0);
   if (maxFailRatio > 1) throw new UsageError(`--max-fail-ratio is a share of records between 0 and 1, got '${String(raw.maxFailRatio)}'`);
   const options: CheckCliOptions = {
-    check: { rules: loadRules(typeof raw.rules === 'string' ? raw.rules : undefined) },
+    check: { rules: loadRules(typeof raw.rules === 'string' ? raw.rules : undefined), summaryOnly: raw.annotate !== true },
     json: raw.json === true,
     annotate: raw.annotate === true,
     github: format === 'github',
@@ -83,13 +83,17 @@ export function registerCheck(program: Command): void {
         writeRecords: options.annotate,
         after(record, context) {
           const id = typeof record.id === 'string' ? record.id : `${context.source}:${context.line}`;
-          const checked: QRecord = duplicates ? applyDuplicate(record, duplicates.insert(id, record.text as string), rules) : record;
-          const quality = checked.quality as Quality;
+          if (duplicates) {
+            // With --annotate the whole record is here; otherwise the worker took the fingerprint (CheckSummary).
+            const fingerprint = (record as CheckSummary).fingerprint;
+            applyDuplicate(record, fingerprint ? duplicates.insertFingerprint(id, fingerprint) : duplicates.insert(id, record.text as string), rules);
+          }
+          const quality = record.quality as Quality;
           report.add(quality, { id, source: context.source, line: context.line });
           if (options.github && quality.failed.length > 0) {
             print?.(githubAnnotation({ id, source: context.source, line: context.line, failed: quality.failed, duplicate_of: quality.duplicate_of }));
           }
-          return options.annotate ? checked : null;
+          return options.annotate ? record : null;
         },
       });
       report.run = outcome;

@@ -49,11 +49,22 @@ function mix(h: number): number {
 }
 
 const BASE = 0x01000193;
-const BASE_POW = (() => {
-  let p = 1;
-  for (let i = 1; i < SHINGLE; i++) p = Math.imul(p, BASE);
-  return p;
-})();
+const BASE_2 = Math.imul(BASE, BASE);
+const BASE_3 = Math.imul(BASE_2, BASE);
+const BASE_4 = Math.imul(BASE_3, BASE);
+
+/** Puts a shingle's hash into its bin: one-permutation MinHash keeps the least value per bin. */
+function addShingle(signature: Uint32Array, shingle: number): void {
+  const h = mix(shingle);
+  const bin = h >>> 26;
+  const value = h & 0x3ffffff;
+  if (value < (signature[bin] as number)) signature[bin] = value;
+}
+
+/** Bins no shingle reached still hold this (values are below 2^26). */
+const EMPTY = 0xffffffff;
+/** Which bins a shingle reached, while densifying. */
+const filled = new Uint8Array(BINS);
 
 export interface Fingerprint {
   /** One-permutation MinHash of the 5-shingles (the `out` array when given). */
@@ -64,9 +75,6 @@ export interface Fingerprint {
   length: number;
 }
 
-const filled = new Uint8Array(BINS);
-const window = new Int32Array(SHINGLE);
-
 /**
  * MinHash signature and exact-copy key of `text` as duplicates see it: NFKC,
  * whitespace removed (so re-wrapped lines, full-width digits and ideographic
@@ -74,37 +82,33 @@ const window = new Int32Array(SHINGLE);
  */
 export function fingerprint(text: string, out: Uint32Array = new Uint32Array(BINS)): Fingerprint {
   const normalized = text.normalize('NFKC');
-  out.fill(0xffffffff);
-  filled.fill(0);
+  out.fill(EMPTY);
   let exact = 0x811c9dc5;
-  let rolling = 0;
   let length = 0;
-  /** Where the oldest unit of the current shingle sits in `window`. */
-  let oldest = 0;
-  const add = (shingle: number): void => {
-    const h = mix(shingle);
-    const bin = h >>> 26;
-    const value = h & 0x3ffffff;
-    if (value < (out[bin] as number)) out[bin] = value;
-    filled[bin] = 1;
-  };
+  // The polynomial hash of the last SHINGLE units, from the four before the newest.
+  let shingle = 0;
+  let u1 = 0;
+  let u2 = 0;
+  let u3 = 0;
+  let u4 = 0;
   for (let i = 0; i < normalized.length; i++) {
     const c = normalized.charCodeAt(i);
     if (((CLASS[c] as number) & SPACE) !== 0) continue;
     exact = Math.imul(exact ^ c, 0x01000193);
-    // The rolling hash of the last SHINGLE units: drop the oldest, add the newest in its place.
-    if (length >= SHINGLE) rolling = (rolling - Math.imul(window[oldest] as number, BASE_POW)) | 0;
-    rolling = (Math.imul(rolling, BASE) + c) | 0;
-    window[oldest] = c;
-    oldest = oldest === SHINGLE - 1 ? 0 : oldest + 1;
+    shingle = (Math.imul(u1, BASE_4) + Math.imul(u2, BASE_3) + Math.imul(u3, BASE_2) + Math.imul(u4, BASE) + c) | 0;
+    u1 = u2;
+    u2 = u3;
+    u3 = u4;
+    u4 = c;
     length++;
-    if (length >= SHINGLE) add(rolling);
+    if (length >= SHINGLE) addShingle(out, shingle);
   }
   if (length === 0) return { signature: out, key: 0, length };
   // A text shorter than one shingle is its own single shingle.
-  if (length < SHINGLE) add(rolling);
+  if (length < SHINGLE) addShingle(out, shingle);
   // Densify by rotation: an empty bin takes the value of the next filled bin to its right,
   // offset by the distance so that borrowed values stay distinguishable.
+  for (let bin = 0; bin < BINS; bin++) filled[bin] = out[bin] === EMPTY ? 0 : 1;
   for (let bin = 0; bin < BINS; bin++) {
     if (filled[bin]) continue;
     let from = (bin + 1) % BINS;
@@ -213,7 +217,11 @@ export class DuplicateIndex {
    * normalization are neither indexed nor matched.
    */
   insert(id: string, text: string): DuplicateMatch | null {
-    const { signature, key, length } = fingerprint(text, this.scratch);
+    return this.insertFingerprint(id, fingerprint(text, this.scratch));
+  }
+
+  /** `insert` for a text whose fingerprint was taken already (in a worker thread). */
+  insertFingerprint(id: string, { signature, key, length }: Fingerprint): DuplicateMatch | null {
     if (length === 0) return null;
 
     const exactIndex = this.exact.get(key);

@@ -6,7 +6,7 @@
 import { RecordError } from '../../core/errors.js';
 import type { QRecord, Quality } from '../../core/record.js';
 import type { Stage } from '../../core/stage.js';
-import { DuplicateIndex, type DuplicateMatch } from './dedup.js';
+import { DuplicateIndex, fingerprint, type DuplicateMatch, type Fingerprint } from './dedup.js';
 import { failedRules, type CheckRules } from './rules.js';
 import { computeSignals, loadLexicon, type Signals } from './signals.js';
 
@@ -25,6 +25,19 @@ export {
 
 export interface CheckOptions {
   rules: CheckRules;
+  /**
+   * Return a CheckSummary instead of the whole record: `qingxi check` without
+   * --annotate writes no records, so the text need not travel back from the
+   * worker thread, and the worker takes the duplicate fingerprint.
+   */
+  summaryOnly?: boolean;
+}
+
+/** What checkStage returns with `summaryOnly`. */
+export interface CheckSummary extends QRecord {
+  quality: Quality;
+  /** The text's duplicate fingerprint, when a rule looks at duplicates. */
+  fingerprint?: Fingerprint;
 }
 
 export interface Assessment {
@@ -49,7 +62,11 @@ export const checkStage: Stage<CheckOptions> = {
     }
     const { signals, failed } = assess(record, options.rules);
     const quality: Quality = { signals: signals as Record<string, number>, failed, duplicate_of: null };
-    return { ...record, quality };
+    if (!options.summaryOnly) return { ...record, quality };
+    const summary: CheckSummary = { quality };
+    if (typeof record.id === 'string') summary.id = record.id;
+    if (wantsDuplicates(options.rules)) summary.fingerprint = fingerprint(record.text);
+    return summary;
   },
 };
 
