@@ -49,9 +49,12 @@ function mix(h: number): number {
 }
 
 const BASE = 0x01000193;
-const BASE_2 = Math.imul(BASE, BASE);
-const BASE_3 = Math.imul(BASE_2, BASE);
-const BASE_4 = Math.imul(BASE_3, BASE);
+/** BASE^(SHINGLE - 1): the weight of the oldest unit of a shingle. */
+const OLDEST_WEIGHT = (() => {
+  let p = 1;
+  for (let i = 1; i < SHINGLE; i++) p = Math.imul(p, BASE);
+  return p;
+})();
 
 /** Puts a shingle's hash into its bin: one-permutation MinHash keeps the least value per bin. */
 function addShingle(signature: Uint32Array, shingle: number): void {
@@ -85,8 +88,9 @@ export function fingerprint(text: string, out: Uint32Array = new Uint32Array(BIN
   out.fill(EMPTY);
   let exact = 0x811c9dc5;
   let length = 0;
-  // The polynomial hash of the last SHINGLE units, from the four before the newest.
+  // The rolling polynomial hash of the last SHINGLE units, u0 the oldest (0 before the text starts).
   let shingle = 0;
+  let u0 = 0;
   let u1 = 0;
   let u2 = 0;
   let u3 = 0;
@@ -95,7 +99,9 @@ export function fingerprint(text: string, out: Uint32Array = new Uint32Array(BIN
     const c = normalized.charCodeAt(i);
     if (((CLASS[c] as number) & SPACE) !== 0) continue;
     exact = Math.imul(exact ^ c, 0x01000193);
-    shingle = (Math.imul(u1, BASE_4) + Math.imul(u2, BASE_3) + Math.imul(u3, BASE_2) + Math.imul(u4, BASE) + c) | 0;
+    // Drop the oldest unit, add the newest.
+    shingle = (Math.imul((shingle - Math.imul(u0, OLDEST_WEIGHT)) | 0, BASE) + c) | 0;
+    u0 = u1;
     u1 = u2;
     u2 = u3;
     u3 = u4;

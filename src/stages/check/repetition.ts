@@ -82,9 +82,12 @@ export interface NgramShares {
 /** The 4-grams of the last text (pair index in the table, characters), kept for the windows of keyword density. */
 let fourgramAt = new Int32Array(0);
 let fourgramChars = new Int32Array(0);
-/** Per 4-gram pair index: its count in the current window, and the window that count belongs to (+1; 0 = none). */
+/** Positions of the 4-grams that occur more than once in the last text, in order. */
+let repeatedAt = new Int32Array(0);
+/** Per 4-gram pair index: its count in the current window, and the number of the window that count belongs to. */
 let windowCounts = new Int32Array(0);
 let windowOf = new Int32Array(0);
+let windowNumber = 0;
 
 /**
  * Gopher's top n-gram character fractions for n = 2, 3, 4 (every occurrence
@@ -98,6 +101,7 @@ export function ngramShares(units: Units, window: number): NgramShares {
   if (fourgramAt.length < count) {
     fourgramAt = new Int32Array(count);
     fourgramChars = new Int32Array(count);
+    repeatedAt = new Int32Array(count);
   }
   resetTables(count);
   const { bigrams, trigrams, fourgrams, bits } = tables;
@@ -142,23 +146,35 @@ export function ngramShares(units: Units, window: number): NgramShares {
 function densestWindow(units: Units, window: number, top4: number): number {
   const grams = Math.max(0, units.count - 3);
   if (grams <= window) return top4;
-  const pairs = tables.size * 2;
-  if (windowCounts.length < pairs) {
-    windowCounts = new Int32Array(pairs);
-    windowOf = new Int32Array(pairs);
-  } else {
-    windowOf.fill(0, 0, pairs);
+  if (windowCounts.length < tables.size * 2) {
+    windowCounts = new Int32Array(tables.size * 2);
+    windowOf = new Int32Array(tables.size * 2);
+  }
+  // Only 4-grams that occur more than once in the text can repeat within a window.
+  const fourgrams = tables.fourgrams;
+  let repeats = 0;
+  for (let i = 0; i < grams; i++) {
+    if ((fourgrams[(fourgramAt[i] as number) + 1] as number) > 1) repeatedAt[repeats++] = i;
   }
   const step = Math.max(1, window >> 1);
   let best = 0;
-  for (let start = 0, number = 1; start < grams; start += step, number++) {
+  let first = 0;
+  for (let start = 0; start < grams; start += step) {
+    // Numbers go on across texts, so no count needs clearing between windows.
+    if (++windowNumber === 0x7fffffff) {
+      windowOf.fill(0);
+      windowNumber = 1;
+    }
+    const number = windowNumber;
     const end = Math.min(grams, start + window);
     // The window's text: the units its grams cover.
     let chars = 0;
     for (let i = start; i < end + 3; i++) chars += units.lengths[i] as number;
     // Largest count × length of a repeated 4-gram in the window, counted as the grams come.
+    while (first < repeats && (repeatedAt[first] as number) < start) first++;
     let top = 0;
-    for (let i = start; i < end; i++) {
+    for (let k = first; k < repeats && (repeatedAt[k] as number) < end; k++) {
+      const i = repeatedAt[k] as number;
       const at = fourgramAt[i] as number;
       let seen = 1;
       if (windowOf[at] === number) seen = (windowCounts[at] as number) + 1;

@@ -40,11 +40,29 @@ export interface CharacterCounts {
 
 let buffers = { hashes: new Int32Array(0), lengths: new Int32Array(0) };
 
+/** The bits of CLASS (below SIMPLIFIED) and, above them, the script kind of Han characters. */
+const CLASS_BITS = 0x3f;
+const SIMPLIFIED = SIMPLIFIED_ONLY << 6;
+const TRADITIONAL = TRADITIONAL_ONLY << 6;
+
+let scanClasses: Uint8Array | undefined;
+
+/** CLASS with each BMP character's script kind on top: one table read per character. */
+function classesWithScript(): Uint8Array {
+  if (scanClasses) return scanClasses;
+  const kinds = scriptKinds();
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = (CLASS[c] as number) | ((kinds[c] as number) << 6);
+  scanClasses = table;
+  return table;
+}
+
 /** The character counts and units of `text`. The unit arrays are reused: valid until the next call. */
 export function scanText(text: string): CharacterCounts {
   const n = text.length;
   if (buffers.hashes.length < n) buffers = { hashes: new Int32Array(n), lengths: new Int32Array(n) };
   const { hashes, lengths } = buffers;
+  const classes = classesWithScript();
   const kinds = scriptKinds();
   let units = 0;
   let unitChars = 0;
@@ -64,28 +82,45 @@ export function scanText(text: string): CharacterCounts {
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     let width = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        width = 2;
-      }
+    let flags: number;
+    const low = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      width = 2;
+      flags = isHan(c) ? HAN | ((kinds[c] ?? 0) << 6) : 0;
+    } else {
+      flags = classes[c] as number;
     }
-    const flags = width === 1 ? (CLASS[c] as number) : isHan(c) ? HAN : 0;
-    // Word units: letters and digits only (all in the BMP); any other character ends one.
-    if (flags & WORD) {
-      if (wordStart < 0) {
-        wordStart = i;
-        wordHash = 0x811c9dc5;
-      }
-      wordHash = Math.imul(wordHash ^ (c | 0x20), 0x01000193);
-    } else if (wordStart >= 0) {
+    // A word unit ends at any character that is not a letter or digit (those are all in the BMP).
+    if (wordStart >= 0 && (flags & WORD) === 0) {
       // The high bit keeps words apart from code points.
       hashes[units] = wordHash | 0x40000000;
       lengths[units] = i - wordStart;
       units++;
       unitChars += i - wordStart;
       wordStart = -1;
+    }
+    i += width - 1;
+    if ((flags & CLASS_BITS) === HAN) {
+      // Most characters: a Han character is a unit, and nothing but Han.
+      run++;
+      inOtherWord = false;
+      length++;
+      han++;
+      if (flags & SIMPLIFIED) simplified++;
+      else if (flags & TRADITIONAL) traditional++;
+      hashes[units] = c;
+      lengths[units] = width;
+      units++;
+      unitChars += width;
+      continue;
+    }
+    if (flags & WORD) {
+      if (wordStart < 0) {
+        wordStart = i;
+        wordHash = 0x811c9dc5;
+      }
+      wordHash = Math.imul(wordHash ^ (c | 0x20), 0x01000193);
     }
     if (flags & BREAK) {
       if (run > longestRun) longestRun = run;
@@ -98,19 +133,9 @@ export function scanText(text: string): CharacterCounts {
       inOtherWord = true;
       otherWords++;
     }
-    if (width === 2) i++;
     if (flags & SPACE) continue;
     length++;
-    if (flags & HAN) {
-      han++;
-      const kind = kinds[c];
-      if (kind === SIMPLIFIED_ONLY) simplified++;
-      else if (kind === TRADITIONAL_ONLY) traditional++;
-      hashes[units] = c;
-      lengths[units] = width;
-      units++;
-      unitChars += width;
-    } else if (c === 0xfffd) replacement++;
+    if (c === 0xfffd) replacement++;
     else if (flags & CONTROL) control++;
   }
   if (wordStart >= 0) {
