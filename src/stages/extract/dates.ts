@@ -14,7 +14,7 @@ import type { Entity } from '../../core/record.js';
 import { utf16ToCodePoint } from '../../core/text.js';
 import { Grammar, type Expr, type Spec } from './dates/grammar.js';
 import { formatValue, parseReference } from './dates/iso.js';
-import { tokenize, type Token } from './dates/lexer.js';
+import { tokenize, type TokenList } from './dates/lexer.js';
 import { applyBound, momentKey, resolveSpec, type Context, type Value } from './dates/resolve.js';
 
 export interface DateReference {
@@ -48,11 +48,11 @@ const LIST_SEPARATORS = new Set(['、', '，', ',', '和', '及', '与', '與'])
  * Whether only list separators (and a part of day: 6月4日晚和5日上午) stand
  * between tokens [from, to).
  */
-function isListGap(tokens: Token[], from: number, to: number): boolean {
+function isListGap(tokens: TokenList, from: number, to: number): boolean {
   if (to - from < 1 || to - from > 3) return false;
   let separators = 0;
   for (let i = from; i < to; i++) {
-    const token = tokens[i]!;
+    const token = tokens.at(i)!;
     if (LIST_SEPARATORS.has(token.text)) separators++;
     else if (token.kind !== 'space' && !token.roles.some((r) => r.role === 'pod')) return false;
   }
@@ -123,8 +123,8 @@ export function findDates(text: string, reference: DateReference): Entity[] {
     }
     const iso = value ? formatValue(value) : null;
     if (value && iso) {
-      const startOffset = tokens[match.start]!.start;
-      const endOffset = tokens[match.end - 1]!.end;
+      const startOffset = tokens.at(match.start)!.start;
+      const endOffset = tokens.at(match.end - 1)!.end;
       entities.push({
         type: 'date',
         text: text.slice(startOffset, endOffset),

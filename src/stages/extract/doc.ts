@@ -5,7 +5,7 @@
  * All offsets here are UTF-16; index.ts converts to code points at the end.
  */
 import { cut, tag } from 'jieba-wasm';
-import { KIND_BIT, loadLexicon, type Kind, type Lexicon, type Match } from './lexicon.js';
+import { KIND_BIT, loadLexicon, type Kind, type ListedWords, type Lexicon, type Match } from './lexicon.js';
 
 export interface Span {
   start: number;
@@ -18,7 +18,9 @@ export class Doc {
   private readonly tokStart: Int32Array;
   private readonly tokEnd: Int32Array;
   /** Listed words in text order (by start), and indexes into them by start and by end offset. */
-  private readonly matches: Match[];
+  private readonly found: ListedWords;
+  /** Match objects, made when a recognizer first asks for them. */
+  private readonly matches: (Match | undefined)[];
   /** startIndex[i]: the first match starting at or after offset i. */
   private readonly startIndex: Int32Array;
   /** endOrder[endIndex[i] .. endIndex[i + 1]): the matches ending at offset i. */
@@ -57,20 +59,22 @@ export class Doc {
     this.tokStart[n] = n;
     this.tokEnd[n] = n;
     // Index the matches in flat typed arrays: no per-offset lists to allocate and collect.
-    const matches = this.lex.trie.scan(text);
-    this.matches = matches;
+    const found = this.lex.trie.scan(text);
+    const { count, starts, ends, entries } = found;
+    this.found = found;
+    this.matches = new Array<Match | undefined>(count);
     this.startIndex = new Int32Array(n + 2);
     let k = 0;
     for (let i = 0; i <= n + 1; i++) {
-      while (k < matches.length && matches[k]!.start < i) k++;
+      while (k < count && starts[k]! < i) k++;
       this.startIndex[i] = k;
     }
     this.endIndex = new Int32Array(n + 3);
-    for (const m of matches) this.endIndex[m.end + 1]!++;
+    for (let j = 0; j < count; j++) this.endIndex[ends[j]! + 1]!++;
     for (let i = 1; i < n + 3; i++) this.endIndex[i]! += this.endIndex[i - 1]!;
-    this.endOrder = new Int32Array(matches.length);
+    this.endOrder = new Int32Array(count);
     const next = this.endIndex.slice();
-    for (let j = 0; j < matches.length; j++) this.endOrder[next[matches[j]!.end]!++] = j;
+    for (let j = 0; j < count; j++) this.endOrder[next[ends[j]!]!++] = j;
     this.singleStops = new Uint8Array(n);
     this.startKinds = new Int32Array(n + 1);
     this.endKinds = new Int32Array(n + 1);
@@ -81,15 +85,22 @@ export class Doc {
       this.startKinds[i]! |= STOP;
       this.endKinds[i + 1]! |= STOP;
     }
-    for (const m of matches) {
-      const bit = KIND_BIT[m.kind];
-      this.startKinds[m.start]! |= bit;
-      this.endKinds[m.end]! |= bit;
-      if (!ENUMERATED.has(m.kind)) continue;
-      let list = this.byKind.get(m.kind);
-      if (!list) this.byKind.set(m.kind, (list = []));
-      list.push(m);
+    for (let j = 0; j < count; j++) {
+      const bit = entries[j]!.bit;
+      this.startKinds[starts[j]!]! |= bit;
+      this.endKinds[ends[j]!]! |= bit;
     }
+  }
+
+  /** Match j as an object, made once. */
+  private match(j: number): Match {
+    let m = this.matches[j];
+    if (!m) {
+      const entry = this.found.entries[j]!;
+      m = { kind: entry.kind, start: this.found.starts[j]!, end: this.found.ends[j]!, info: entry.info };
+      this.matches[j] = m;
+    }
+    return m;
   }
 
   /** True when a dictionary token starts at `i` (or `i` is the end of the text). */
@@ -132,7 +143,8 @@ export class Doc {
   startingAt(i: number, kind: Kind): readonly Match[] {
     if (!this.hasStart(i, kind)) return NONE;
     const found: Match[] = [];
-    for (let j = this.startIndex[i]!; j < this.startIndex[i + 1]!; j++) if (this.matches[j]!.kind === kind) found.push(this.matches[j]!);
+    const entries = this.found.entries;
+    for (let j = this.startIndex[i]!; j < this.startIndex[i + 1]!; j++) if (entries[j]!.kind === kind) found.push(this.match(j));
     if (kind === 'stop' && this.singleStops[i]) found.push({ kind, start: i, end: i + 1, info: '' });
     return found;
   }
@@ -140,9 +152,10 @@ export class Doc {
   endingAt(i: number, kind: Kind): readonly Match[] {
     if (!this.hasEnd(i, kind)) return NONE;
     const found: Match[] = [];
+    const entries = this.found.entries;
     for (let j = this.endIndex[i]!; j < this.endIndex[i + 1]!; j++) {
-      const m = this.matches[this.endOrder[j]!]!;
-      if (m.kind === kind) found.push(m);
+      const m = this.endOrder[j]!;
+      if (entries[m]!.kind === kind) found.push(this.match(m));
     }
     if (kind === 'stop' && this.singleStops[i - 1]) found.push({ kind, start: i - 1, end: i, info: '' });
     return found;
@@ -174,7 +187,15 @@ export class Doc {
 
   /** Every listed word of `kind` (one of ENUMERATED), in text order. */
   all(kind: Kind): readonly Match[] {
-    return this.byKind.get(kind) ?? NONE;
+    if (!ENUMERATED.has(kind)) return NONE;
+    let list = this.byKind.get(kind);
+    if (!list) {
+      list = [];
+      const entries = this.found.entries;
+      for (let j = 0; j < this.found.count; j++) if (entries[j]!.kind === kind) list.push(this.match(j));
+      this.byKind.set(kind, list);
+    }
+    return list;
   }
 }
 

@@ -60,9 +60,22 @@ export const KIND_BIT: Readonly<Record<Kind, number>> = {
   'org-prefix': 1 << 17,
 };
 
-interface Entry {
+/** What a listed word is, with the bit of its kind. */
+export interface Entry {
   kind: Kind;
   info: string;
+  bit: number;
+}
+
+/**
+ * The listed words found in a text, in parallel arrays (no object per
+ * match): match j is entry entries[j] over [starts[j], ends[j]).
+ */
+export interface ListedWords {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  entries: Entry[];
 }
 
 /** The listed words in one trie, so that a single left-to-right pass finds them all in a text. */
@@ -70,30 +83,45 @@ class Trie {
   private readonly words = new CharTrie<Entry>();
 
   add(word: string, kind: Kind, info = ''): void {
-    this.words.add(word, { kind, info });
+    this.words.add(word, { kind, info, bit: KIND_BIT[kind] });
   }
 
   /**
    * Every listed word that occurs in `text`, by start, then by end, then in
    * the order the words were added; linear in the text times the longest word.
    */
-  scan(text: string): Match[] {
+  scan(text: string): ListedWords {
     const words = this.words;
-    const matches: Match[] = [];
     const n = text.length;
+    let starts: Int32Array = new Int32Array(n + 16);
+    let ends: Int32Array = new Int32Array(n + 16);
+    const entries: Entry[] = [];
+    let count = 0;
     for (let i = 0; i < n; i++) {
       let node = words.first(text.charCodeAt(i));
       for (let j = i + 1; node !== NO_NODE; j++) {
         for (let k = words.valueStart(node); k < words.valueStart(node + 1); k++) {
-          const entry = words.value(k);
-          matches.push({ kind: entry.kind, start: i, end: j, info: entry.info });
+          if (count === starts.length) {
+            starts = grow(starts);
+            ends = grow(ends);
+          }
+          starts[count] = i;
+          ends[count] = j;
+          entries.push(words.value(k));
+          count++;
         }
         if (j >= n) break;
         node = words.next(node, text.charCodeAt(j));
       }
     }
-    return matches;
+    return { count, starts, ends, entries };
   }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 export interface GivenChar {

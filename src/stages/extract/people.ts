@@ -138,22 +138,27 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
   const g1 = text[surnameEnd];
   const g2 = text[surnameEnd + 1];
   if (!isHan(g1)) return undefined;
-  const before = leftContext(doc, start);
+  // The context before the name, looked up once a span gets that far (most are ruled out before).
+  let before: boolean | undefined;
   const options: Candidate[] = [];
   for (const len of [2, 1]) {
     const end = surnameEnd + len;
-    if (len === 2 && (!isHan(g2) || startsNonName(doc, surnameEnd + 1))) continue;
+    if (len === 2 && !isHan(g2)) continue;
+    // Most surname characters are part of ordinary words (国王, 高度): a dictionary word across an edge of
+    // the span rules it out first.
+    if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end) && !endsBeforeConjunction(doc, start, end)) continue;
+    if (len === 2 && startsNonName(doc, surnameEnd + 1)) continue;
     // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
     // (Unless jieba's dictionary has the three characters as one word: 任命李国能为.)
     const oneWord = doc.isWord(start, end);
     if (len === 2 && !oneWord && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || doc.hasStart(surnameEnd + 1, 'cue-after'))) continue;
     // 林先生, 美代表: a cue word in the given name.
     if (doc.hasStart(surnameEnd, 'cue-after')) continue;
-    if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end) && !endsBeforeConjunction(doc, start, end)) continue;
     if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
     // 美国总统, 记者从上海: a place, or a place after a function word, is no name (but 党委副书记李四平 is).
     const surnameIsFunctionWord = doc.startingAt(start, 'stop').some((m) => m.end === surnameEnd);
     if (doc.longestAt(start, 'place')?.end === end) continue;
+    before ??= leftContext(doc, start);
     if (containsPlace(doc, surnameEnd, end) && (!before || surnameIsFunctionWord)) continue;
     const scores = [...text.slice(surnameEnd, end)].map((ch) => givenScore(lex.given.get(ch)));
     const score = Math.min(...scores);

@@ -10,6 +10,8 @@ import { Doc, isHan, type Span } from './doc.js';
 
 /** Suffixes that make a place of an unlisted name before them. */
 const SUFFIX_RULE = new Set(['镇', '乡', '村', '县', '州', '旗', '街道', '岛']);
+/** 人 after a place: its people (魁北克人). */
+const PERSON = 0x4eba;
 /** Suffixes written onto a listed city or state name (洛杉矶市, 加利福尼亚州). */
 const CITY_SUFFIX = new Set(['市', '州', '省', '县']);
 
@@ -45,7 +47,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     if (best && free(best.start, best.end)) {
       take(best.start, best.end);
       i = best.end - 1;
-    } else if (!best) {
+    } else if (!best && doc.hasStart(i, 'place')) {
       // 中华人民共和国香港特别行政区 as one dictionary word: places that tile the whole word.
       const pieces = tileWithPlaces(doc, i, doc.tokenEndAt(i));
       if (pieces && pieces.length > 1 && free(i, doc.tokenEndAt(i))) {
@@ -70,11 +72,10 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
 
   // Unlisted places that jieba's dictionary knows as three or more characters tagged ns (人民大会堂).
   for (let i = 0; i < text.length; i++) {
+    if (!doc.boundary(i)) continue;
     const end = doc.tokenEndAt(i);
-    // …or is followed by 人 (魁北克人, 马拉维人: the people of a place).
-    const landmark = lex.landmarkEndings[text.charCodeAt(end - 1)] === 1 || (text[end] === '人' && doc.tokenEndAt(end) === end + 1);
-    if (doc.boundary(i) && end - i >= 3 && landmark && free(i, end) && isHan(text[i]) && doc.posOf(text.slice(i, end)) === 'ns') take(i, end);
-    if (doc.boundary(i)) i = end - 1;
+    if (end - i >= 3 && endsLandmark(doc, end) && free(i, end) && isHan(text[i]) && doc.posOf(text.slice(i, end)) === 'ns') take(i, end);
+    i = end - 1;
   }
 
   // Foreign places in jieba's dictionary (波士顿, 马萨诸塞州): transliterated words it tags ns.
@@ -88,6 +89,11 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   }
 
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A word ending at `end` ends like a landmark or place (馆, 山, 州), or is followed by 人 (魁北克人, 马拉维人: the people of a place). */
+function endsLandmark(doc: Doc, end: number): boolean {
+  return doc.lex.landmarkEndings[doc.text.charCodeAt(end - 1)] === 1 || (doc.text.charCodeAt(end) === PERSON && doc.tokenEndAt(end) === end + 1);
 }
 
 /** A transliterated word after a locative cue (抵波士顿, 访问波士顿). */

@@ -10,7 +10,7 @@
  * The result is a Spec: what the text says, still relative to an unknown
  * reference date; resolve.ts turns it into calendar dates.
  */
-import type { Token } from './lexer.js';
+import type { TokenList } from './lexer.js';
 import { getLexicon, isStarter, UNIT_ORDER, type Holiday, type PartOfDay, type PosParent, type Role, type Unit } from './lexicon.js';
 import { isCountingTwo } from './numbers.js';
 
@@ -180,11 +180,11 @@ const APPOSITIVE_OPENERS = new Set(['，', ',', '、', '(', '（', ' ', '\u3000'
 const APPOSITIVE_CLOSERS = new Set([')', '）']);
 
 export class Grammar {
-  private readonly lexicon = getLexicon();
+  private readonly starterRoles = getLexicon().starterRoles;
   /** How this text orders slashed dates; see slashOrder. */
   private readonly monthFirst: boolean;
 
-  constructor(private readonly t: Token[]) {
+  constructor(private readonly t: TokenList) {
     this.monthFirst = this.slashOrder() === 'month-first';
   }
 
@@ -198,9 +198,9 @@ export class Grammar {
     let dayFirst = false;
     let monthFirst = false;
     for (let i = 0; i + 4 < this.t.length; i++) {
-      if (this.textAt(i + 1) !== '/' || this.textAt(i + 3) !== '/' || this.t[i + 4]!.kind !== 'num') continue;
-      const a = this.t[i]!;
-      const b = this.t[i + 2]!;
+      if (!this.t.textIs(i + 1, '/') || !this.t.textIs(i + 3, '/') || this.t.kindAt(i + 4) !== 'num') continue;
+      const a = this.t.at(i)!;
+      const b = this.t.at(i + 2)!;
       if (a.kind !== 'num' || b.kind !== 'num' || a.value === null || b.value === null) continue;
       if (a.value > 12 && b.value <= 12) dayFirst = true;
       if (b.value > 12 && a.value <= 12) monthFirst = true;
@@ -211,18 +211,20 @@ export class Grammar {
   // ---- token helpers ---------------------------------------------------
 
   private roleAt<K extends RoleName>(i: number, name: K): RoleOf<K> | undefined {
-    const token = this.t[i];
-    if (!token || token.kind !== 'word') return undefined;
+    if (this.t.kindAt(i) !== 'word') return undefined;
+    const token = this.t.at(i)!;
     return token.roles.find((r): r is RoleOf<K> => r.role === name);
   }
 
   private textAt(i: number): string {
-    return this.t[i]?.text ?? '';
+    return this.t.at(i)?.text ?? '';
   }
 
   private numAt(i: number): Num | null {
-    const token = this.t[i];
-    if (!token || (token.kind !== 'num' && token.kind !== 'cnum') || token.value === null) return null;
+    const kind = this.t.kindAt(i);
+    if (kind !== 'num' && kind !== 'cnum') return null;
+    const token = this.t.at(i)!;
+    if (token.value === null) return null;
     return { value: token.value, digits: token.digits, chinese: token.kind === 'cnum', text: token.text };
   }
 
@@ -245,7 +247,7 @@ export class Grammar {
    * Guards readings that also start ordinary words (中国, 初步, 三点要求).
    */
   private atBoundary(end: number): boolean {
-    const next = this.t[end];
+    const next = this.t.at(end);
     if (!next) return true;
     if (!isCjkIdeograph(next.text[0])) return true;
     if (next.kind === 'word' && next.roles.some((r) => BOUNDARY_ROLES.has(r.role))) {
@@ -262,18 +264,16 @@ export class Grammar {
 
   /** Whether an expression may start at token i. */
   canStart(i: number): boolean {
-    const token = this.t[i];
-    if (!token || token.kind === 'space' || token.kind === 'other') return false;
+    const kind = this.t.kindAt(i);
+    if (kind === undefined || kind === 'space' || kind === 'other') return false;
+    const token = this.t.at(i)!;
     if (token.kind === 'word') {
-      let starts = this.lexicon.startsExpression.get(token.text);
-      if (starts === undefined) {
-        starts = this.lexicon.starters.has(token.text.toLowerCase());
-        this.lexicon.startsExpression.set(token.text, starts);
-      }
-      if (!starts) return false;
+      // The same as starters.has(token.text.toLowerCase()): a word token's text is its lexicon word, or
+      // letters whose lowercase is that word.
+      if (!this.starterRoles.has(token.roles)) return false;
       if (!this.startsSomething(i)) return false;
     }
-    const prev = this.t[i - 1];
+    const prev = this.t.at(i - 1);
     if (prev) {
       if (prev.kind === 'num' || prev.kind === 'cnum') return false;
       if (prev.kind === 'other' && /^[A-Za-z_]/.test(prev.text)) return false;
@@ -295,9 +295,9 @@ export class Grammar {
    * such words cost little.
    */
   private startsSomething(i: number): boolean {
-    const token = this.t[i]!;
+    const token = this.t.at(i)!;
     const only = (role: RoleName): boolean => token.roles.every((r) => r.role === role || !isStarter(token.text, r));
-    const next = this.t[i + 1];
+    const next = this.t.at(i + 1);
     const countFollows = next !== undefined && (next.kind === 'num' || next.kind === 'cnum' || this.roleAt(i + 1, 'half') !== undefined);
     if (only('unit')) return this.posAt(i + 1, 'year') !== undefined || this.posAt(i + 1, 'month') !== undefined || this.weekdayAt(i + 1) !== null;
     if (only('dir') || only('span') || only('pass')) return countFollows;
@@ -353,7 +353,7 @@ export class Grammar {
     const opener = this.textAt(j);
     if (!APPOSITIVE_OPENERS.has(opener)) return null;
     j++;
-    if (this.t[j]?.kind === 'space') j++;
+    if (this.t.kindAt(j) === 'space') j++;
     const date = this.point(j, {}, Level.Start, null);
     if (!date || date.expr.kind !== 'point' || date.expr.spec.day?.kind !== 'abs' || !date.expr.spec.month) return null;
     // 周五（2月23日）: the bracket closes around the date
@@ -387,7 +387,7 @@ export class Grammar {
   /** A bare number ending a range takes the unit of the start's finest part: 星期三至四, 二月十三到十五. */
   private bareRangeEnd(i: number, from: Spec): { end: number; spec: Spec } | null {
     const n = this.numAt(i);
-    if (!n || this.t[i + 1]?.kind === 'word' && this.t[i + 1]!.roles.some((r) => r.role === 'unit' || r.role === 'classifier')) {
+    if (!n || this.t.kindAt(i + 1) === 'word' && this.t.at(i + 1)!.roles.some((r) => r.role === 'unit' || r.role === 'classifier')) {
       return null;
     }
     if (!this.atBoundary(i + 1)) return null;
@@ -513,7 +513,7 @@ export class Grammar {
       j++;
     }
 
-    if (level <= Level.Clock && s.day && this.t[j]?.kind === 'space') {
+    if (level <= Level.Clock && s.day && this.t.kindAt(j) === 'space') {
       // 2005年03月21日 11:21: a clock time after a space belongs to the date
       const clock = this.numAt(j + 1) && COLONS.has(this.textAt(j + 2)) ? this.clockAfterDate(j) : null;
       if (clock) {
@@ -546,7 +546,7 @@ export class Grammar {
 
     if (j === i || !isComplete(s, this.aloneOnLine(i, j))) return null;
     // 一月 alone after a word of the sentence is "one month" (保存一月), not January.
-    if (isMonthAlone(s) && rangeStart === null && this.t[i]!.kind === 'cnum' && !this.afterBoundary(i)) return null;
+    if (isMonthAlone(s) && rangeStart === null && this.t.at(i)!.kind === 'cnum' && !this.afterBoundary(i)) return null;
     return this.finish(j, s);
   }
 
@@ -601,7 +601,7 @@ export class Grammar {
   // ---- numeric formats: 2023-01-27, 2023-01-2811:22, 2019.9.6, 6·30, 3/3/2015
 
   private numericDate(i: number): { end: number; spec: Spec } | null {
-    const first = this.t[i];
+    const first = this.t.at(i);
     if (!first || first.kind !== 'num' || first.digits === null) return null;
     const sep = this.textAt(i + 1);
     if (first.digits.length === 4 && DATE_SEPARATORS.has(sep)) return this.yearFirstDate(i);
@@ -624,7 +624,7 @@ export class Grammar {
     const spec: Spec = { year: { kind: 'abs', value: year.value, needsMonth: false }, month: { kind: 'abs', value: month.value, leap: false } };
     let end = i + 3;
     const sep2 = this.textAt(end);
-    const dayToken = this.t[end + 1];
+    const dayToken = this.t.at(end + 1);
     if ((sep2 === sep || sep2 === '-' || sep2 === '－') && dayToken?.kind === 'num' && dayToken.digits !== null) {
       const digits = dayToken.digits;
       // 2023-01-2811:22 - the day and the hour written together
@@ -653,14 +653,14 @@ export class Grammar {
       }
     }
     // 2019.9 could be a decimal number; a month after a dot needs two digits.
-    if (sep === '.' && this.t[i + 2]!.text.length !== 2) return null;
+    if (sep === '.' && this.t.at(i + 2)!.text.length !== 2) return null;
     return this.notLongerNumber(end) ? { end, spec } : null;
   }
 
   /** Not the head of a longer dotted or slashed number (an IP address, a version). */
   private notLongerNumber(end: number): boolean {
     const next = this.textAt(end);
-    if (this.t[end]?.kind === 'num') return false;
+    if (this.t.kindAt(end) === 'num') return false;
     return !(DATE_SEPARATORS.has(next) && next !== '-' && next !== '－' && this.numAt(end + 1));
   }
 
@@ -673,11 +673,11 @@ export class Grammar {
   private slashDate(i: number): { end: number; spec: Spec } | null {
     const a = this.ordinalNumAt(i, 1, 31);
     const b = this.ordinalNumAt(i + 2, 1, 31);
-    const yearToken = this.t[i + 4];
+    const yearToken = this.t.at(i + 4);
     if (!a || !b || a.chinese || b.chinese || this.textAt(i + 3) !== '/' || yearToken?.kind !== 'num') return null;
     const digits = yearToken.digits ?? '';
     if (digits.length !== 2 && digits.length !== 4) return null;
-    if (this.textAt(i + 5) === '/' || this.t[i + 5]?.kind === 'num') return null;
+    if (this.textAt(i + 5) === '/' || this.t.kindAt(i + 5) === 'num') return null;
     const monthFirst = b.value > 12 || (this.monthFirst && a.value <= 12);
     const month = monthFirst ? a.value : b.value;
     const day = monthFirst ? b.value : a.value;
@@ -686,7 +686,7 @@ export class Grammar {
     const spec: Spec = { year, month: { kind: 'abs', value: month, leap: false }, day: { kind: 'abs', value: day } };
     let end = i + 5;
     // 06/02/2022 - 13:48: a dash between the date and its time
-    const afterDash = this.t[end]?.kind === 'space' && this.roleAt(end + 1, 'conn') ? end + 2 : end;
+    const afterDash = this.t.kindAt(end) === 'space' && this.roleAt(end + 1, 'conn') ? end + 2 : end;
     const clock = this.clockAfterDate(afterDash);
     if (clock) {
       spec.clock = clock.clock;
@@ -699,7 +699,7 @@ export class Grammar {
   /** A clock time right after a date: one space or a 'T', then 17:51 or 下午3点. */
   private clockAfterDate(i: number): { end: number; clock: Clock; pod?: PartOfDay } | null {
     let j = i;
-    const token = this.t[j];
+    const token = this.t.at(j);
     if (token && ((token.kind === 'space' && token.text.length <= 2) || token.text === 'T')) j++;
     let pod: PartOfDay | undefined;
     const podRole = this.roleAt(j, 'pod');
@@ -790,7 +790,7 @@ export class Grammar {
 
   /** 十, 百, 千 written alone: the round number after 几 or 数. */
   private roundNumberAt(i: number): number | null {
-    const token = this.t[i];
+    const token = this.t.at(i);
     if (token?.kind !== 'cnum' || token.text.length !== 1) return null;
     return token.value === 10 || token.value === 100 || token.value === 1000 ? token.value : null;
   }
@@ -801,7 +801,7 @@ export class Grammar {
    * after another Chinese character it counts from that event (任教30年后).
    */
   private afterBoundary(i: number): boolean {
-    const prev = this.t[i - 1];
+    const prev = this.t.at(i - 1);
     if (!prev || prev.kind === 'space') return true;
     if (prev.kind === 'word' && prev.roles.some((r) => r.role === 'lead' || r.role === 'of')) return true;
     return !isCjkIdeograph(prev.text[0]);
@@ -814,8 +814,8 @@ export class Grammar {
    * dates only alone (白天, 冬季) need this.
    */
   private isolated(start: number, end: number): boolean {
-    const before = this.t[start - 1];
-    const after = this.t[end];
+    const before = this.t.at(start - 1);
+    const after = this.t.at(end);
     const opens = this.lineEdge(start - 1) || (before !== undefined && CLAUSE_MARKS.has(before.text));
     const closes =
       !after ||
@@ -827,7 +827,7 @@ export class Grammar {
 
   /** Whether token k is outside the text or a line break (or the text's leading or trailing space). */
   private lineEdge(k: number): boolean {
-    const token = this.t[k];
+    const token = this.t.at(k);
     if (!token) return true;
     return token.kind === 'space' && (k === 0 || k === this.t.length - 1 || /[\n\r]/.test(token.text));
   }
@@ -1012,7 +1012,7 @@ export class Grammar {
    * count (2018人).
    */
   private lineYear(i: number): Parsed | null {
-    const token = this.t[i];
+    const token = this.t.at(i);
     if (token?.kind !== 'num' || token.digits?.length !== 4 || token.value === null || token.value < 1700 || token.value > 2199) return null;
     if (!this.aloneOnLine(i, i + 1)) return null;
     return this.finish(i + 1, { year: { kind: 'abs', value: token.value, needsMonth: false } });
@@ -1064,7 +1064,7 @@ export class Grammar {
 
   /** A fuzzy part word for `parent` at i, honouring the boundary rule of 'strict' ones. */
   private posAt(i: number, parent: PosParent): RoleOf<'pos'> | undefined {
-    const token = this.t[i];
+    const token = this.t.at(i);
     if (!token || token.kind !== 'word') return undefined;
     const pos = token.roles.find((r): r is RoleOf<'pos'> => r.role === 'pos' && r.parent === parent);
     if (!pos) return undefined;
@@ -1305,7 +1305,7 @@ export class Grammar {
    * counts only before a word that shows it (五一劳动节 is read whole).
    */
   private numeralHoliday(i: number): { end: number; spec: Spec } | null {
-    const token = this.t[i];
+    const token = this.t.at(i);
     if (token?.kind !== 'cnum' || !this.roleAt(i + 1, 'holidaynext')) return null;
     const role = getLexicon()
       .roles.get(token.text)
@@ -1337,7 +1337,7 @@ export class Grammar {
 
   /** 日/天 after a week word mean Sunday; 一..六 the other days. */
   private weekdayAt(i: number): number | null {
-    const token = this.t[i];
+    const token = this.t.at(i);
     if (!token) return null;
     if (token.kind === 'cnum' && token.text.length === 1 && token.value !== null && token.value >= 1 && token.value <= 6) {
       return token.value;
@@ -1358,7 +1358,7 @@ export class Grammar {
     if (mod) {
       offset = mod.offset;
       j++;
-      if (this.roleAt(j, 'classifier') || (this.t[j]?.kind === 'cnum' && this.textAt(j) === '一')) j++;
+      if (this.roleAt(j, 'classifier') || (this.t.kindAt(j) === 'cnum' && this.textAt(j) === '一')) j++;
     }
     if (this.roleAt(j, 'weekend')) return { end: j + 1, spec: { week: offset ?? 0, weekNamed: offset !== undefined, weekend: true } };
     if (!this.unitAt(j, 'week', 'cal')) return null;
@@ -1382,7 +1382,7 @@ export class Grammar {
   /** 10月12号，星期一 / 2月25日（周六）: a weekday restating a date adds nothing. */
   private appositiveWeekday(i: number): { end: number; spec: Spec } | null {
     let j = i;
-    if (APPOSITIVE_OPENERS.has(this.textAt(j)) || this.t[j]?.kind === 'space') j++;
+    if (APPOSITIVE_OPENERS.has(this.textAt(j)) || this.t.kindAt(j) === 'space') j++;
     if (!this.unitAt(j, 'week', 'cal')) return null;
     if (this.weekdayAt(j + 1) === null) return null;
     j += 2;
@@ -1455,24 +1455,24 @@ export class Grammar {
   /** `:MM` and optional `:SS` after an hour at i - 1. */
   private colonTail(i: number, hour: number): { end: number; clock: Clock } | null {
     if (hour > 24) return null;
-    const minute = this.t[i + 1];
+    const minute = this.t.at(i + 1);
     if (!COLONS.has(this.textAt(i)) || minute?.kind !== 'num' || minute.text.length !== 2 || minute.value! > 59) return null;
     let end = i + 2;
     let second: number | null = null;
-    const sec = this.t[end + 1];
+    const sec = this.t.at(end + 1);
     if (COLONS.has(this.textAt(end)) && sec?.kind === 'num' && sec.text.length === 2 && sec.value! <= 59) {
       second = sec.value!;
       end += 2;
       // 01:22:36.720108: the fraction of a second is read and left out of the value.
-      if (this.textAt(end) === '.' && this.t[end + 1]?.kind === 'num') end += 2;
+      if (this.textAt(end) === '.' && this.t.kindAt(end + 1) === 'num') end += 2;
     }
-    if (COLONS.has(this.textAt(end)) && this.t[end + 1]?.kind === 'num') return null;
+    if (COLONS.has(this.textAt(end)) && this.t.kindAt(end + 1) === 'num') return null;
     return { end, clock: { hour, minute: minute.value!, second } };
   }
 
   private withMeridiem(end: number, clock: Clock): { end: number; clock: Clock; pod?: PartOfDay } {
     let j = end;
-    if (this.t[j]?.kind === 'space' && this.textAt(j).length === 1) j++;
+    if (this.t.kindAt(j) === 'space' && this.textAt(j).length === 1) j++;
     const pod = this.roleAt(j, 'pod');
     if (pod && /^[ap]m$/.test(this.textAt(j).toLowerCase())) return { end: j + 1, clock, pod: pod.pod };
     return { end, clock };

@@ -46,12 +46,68 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
-export function tokenize(text: string): Token[] {
+/** Token kinds by their code in TokenList; the codes from SPACE on are the kinds made into objects lazily. */
+const KINDS: readonly TokenKind[] = ['num', 'cnum', 'word', 'space', 'other'];
+const NUM = 0;
+const CNUM = 1;
+const WORD = 2;
+const SPACE = 3;
+const OTHER = 4;
+
+/**
+ * The tokens of a text. Numbers and words are made as objects while
+ * tokenizing; spaces and other characters, most of any text, only when the
+ * grammar looks at one (around a possible expression).
+ */
+export class TokenList {
+  constructor(
+    private readonly text: string,
+    readonly length: number,
+    private readonly kinds: Uint8Array,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly objects: (Token | undefined)[],
+  ) {}
+
+  /** Token i, or undefined outside the list. */
+  at(i: number): Token | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    let token = this.objects[i];
+    if (!token) {
+      const start = this.starts[i]!;
+      const end = this.ends[i]!;
+      token = { kind: KINDS[this.kinds[i]!]!, text: this.text.slice(start, end), start, end, digits: null, value: null, roles: NO_ROLES };
+      this.objects[i] = token;
+    }
+    return token;
+  }
+
+  /** The kind of token i, or undefined outside the list. */
+  kindAt(i: number): TokenKind | undefined {
+    return i >= 0 && i < this.length ? KINDS[this.kinds[i]!] : undefined;
+  }
+
+  /** Whether token i is exactly `s`. */
+  textIs(i: number, s: string): boolean {
+    return i >= 0 && i < this.length && this.ends[i]! - this.starts[i]! === s.length && this.text.startsWith(s, this.starts[i]!);
+  }
+}
+
+export function tokenize(text: string): TokenList {
   const { roles, words } = getLexicon();
   const n = text.length;
-  const tokens: Token[] = [];
-  const push = (kind: TokenKind, start: number, end: number, digits: string | null = null, value: number | null = null, roles: Role[] = NO_ROLES): void => {
-    tokens.push({ kind, text: text.slice(start, end), start, end, digits, value, roles });
+  // At most one token per UTF-16 unit.
+  const kinds = new Uint8Array(n);
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const objects: (Token | undefined)[] = [];
+  let count = 0;
+  const push = (code: number, start: number, end: number, digits: string | null = null, value: number | null = null, roles: Role[] = NO_ROLES): void => {
+    kinds[count] = code;
+    starts[count] = start;
+    ends[count] = end;
+    objects.push(code >= SPACE ? undefined : { kind: KINDS[code]!, text: text.slice(start, end), start, end, digits, value, roles });
+    count++;
   };
   let i = 0;
   while (i < n) {
@@ -60,14 +116,14 @@ export function tokenize(text: string): Token[] {
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
       const digits = j - i <= MAX_NUMBER_DIGITS ? asciiDigits(text.slice(i, j)) : null;
-      push('num', i, j, digits, digits === null ? null : Number(digits));
+      push(NUM, i, j, digits, digits === null ? null : Number(digits));
       i = j;
       continue;
     }
     if (isSpace(c)) {
       let j = i + 1;
       while (j < n && isSpace(text.charCodeAt(j))) j++;
-      push('space', i, j);
+      push(SPACE, i, j);
       i = j;
       continue;
     }
@@ -75,7 +131,7 @@ export function tokenize(text: string): Token[] {
       let j = i + 1;
       while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
       const wordRoles = roles.get(text.slice(i, j).toLowerCase());
-      push(wordRoles ? 'word' : 'other', i, j, null, null, wordRoles ?? NO_ROLES);
+      push(wordRoles ? WORD : OTHER, i, j, null, null, wordRoles ?? NO_ROLES);
       i = j;
       continue;
     }
@@ -98,18 +154,18 @@ export function tokenize(text: string): Token[] {
     if (numeralEnd > i && numeralEnd >= wordEnd) {
       const numeral = text.slice(i, numeralEnd);
       const long = numeralEnd - i > MAX_NUMBER_DIGITS;
-      push('cnum', i, numeralEnd, long ? null : chineseDigitString(numeral), long ? null : chineseNumberValue(numeral));
+      push(CNUM, i, numeralEnd, long ? null : chineseDigitString(numeral), long ? null : chineseNumberValue(numeral));
       i = numeralEnd;
       continue;
     }
     if (wordEnd > i) {
-      push('word', i, wordEnd, null, null, wordRoles);
+      push(WORD, i, wordEnd, null, null, wordRoles);
       i = wordEnd;
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    push('other', i, i + width);
+    push(OTHER, i, i + width);
     i += width;
   }
-  return tokens;
+  return new TokenList(text, count, kinds, starts, ends, objects);
 }

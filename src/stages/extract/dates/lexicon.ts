@@ -173,14 +173,12 @@ export interface Lexicon {
   roles: Map<string, Role[]>;
   /** The same words in a trie, each with its list of roles, for the lexer's longest match. */
   words: CharTrie<Role[]>;
-  /** Words an expression can start with (去年, 上, 下午, 春节, 年 of 年底, 周 of 周一). */
-  starters: Set<string>;
   /**
-   * Whether a word token's text, lowercased, is a starter; remembered per
-   * text (word tokens are lexicon words or case variants of them) so that
-   * the grammar does not lowercase every word it meets.
+   * The role lists of the words an expression can start with (去年, 上, 下午,
+   * 春节, 年 of 年底, 周 of 周一), by identity: a word token carries the role
+   * list of its word, so the grammar tells a starter without hashing text.
    */
-  startsExpression: Map<string, boolean>;
+  starterRoles: Set<Role[]>;
 }
 
 /** Roles that can open an expression. */
@@ -230,6 +228,9 @@ export function getLexicon(): Lexicon {
     words.add(word, wordRoles);
     if (wordRoles.some((r) => isStarter(word, r))) starters.add(word);
   }
-  lexicon = { roles, words, starters, startsExpression: new Map() };
+  // A word starts an expression when its lowercase form is a starter (the grammar's rule for letters: PM, pm).
+  const starterRoles = new Set<Role[]>();
+  for (const [word, wordRoles] of roles) if (starters.has(word.toLowerCase())) starterRoles.add(wordRoles);
+  lexicon = { roles, words, starterRoles };
   return lexicon;
 }
