@@ -163,12 +163,22 @@ export class Doc {
 
   /** True when a listed word of `kind` starts at `i`. */
   hasStart(i: number, kind: Kind): boolean {
-    return i >= 0 && i <= this.text.length && (this.startKinds[i]! & KIND_BIT[kind]) !== 0;
+    return this.startsAny(i, KIND_BIT[kind]);
   }
 
   /** True when a listed word of `kind` ends at `i`. */
   hasEnd(i: number, kind: Kind): boolean {
-    return i >= 0 && i <= this.text.length && (this.endKinds[i]! & KIND_BIT[kind]) !== 0;
+    return this.endsAny(i, KIND_BIT[kind]);
+  }
+
+  /** True when a listed word of one of the kinds of `mask` (kindMask) starts at `i`; for loops over many offsets. */
+  startsAny(i: number, mask: number): boolean {
+    return i >= 0 && i <= this.text.length && (this.startKinds[i]! & mask) !== 0;
+  }
+
+  /** True when a listed word of one of the kinds of `mask` (kindMask) ends at `i`. */
+  endsAny(i: number, mask: number): boolean {
+    return i >= 0 && i <= this.text.length && (this.endKinds[i]! & mask) !== 0;
   }
 
   /** The longest listed word of `kind` starting at `i`. */

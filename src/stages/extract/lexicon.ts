@@ -60,6 +60,11 @@ export const KIND_BIT: Readonly<Record<Kind, number>> = {
   'org-prefix': 1 << 17,
 };
 
+/** The bits of several kinds together, for Doc.startsAny and Doc.endsAny. */
+export function kindMask(...kinds: Kind[]): number {
+  return kinds.reduce((mask, kind) => mask | KIND_BIT[kind], 0);
+}
+
 /** What a listed word is, with the bit of its kind. */
 export interface Entry {
   kind: Kind;

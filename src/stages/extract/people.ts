@@ -9,7 +9,7 @@
  * same contexts.
  */
 import { Doc, isHan, type Span } from './doc.js';
-import type { GivenChar } from './lexicon.js';
+import { kindMask, type GivenChar, type Lexicon } from './lexicon.js';
 import { acrossConjunction } from './orgs.js';
 import { isForeignPlace } from './places.js';
 
@@ -36,6 +36,10 @@ const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
 /** Longest transliterated name tried (雅克·卡蒂埃, 亚历山大·卡尔德). */
 const MAX_FOREIGN = 12;
 const SPACES = /[\s\u3000]/;
+const SURNAME = kindMask('surname');
+const TITLE_OR_PREFIX = kindMask('title', 'title-prefix');
+/** Listed words that cannot be inside a given name. */
+const LISTED = kindMask('title', 'title-prefix', 'org-suffix', 'place', 'org', 'verb');
 /** · between the parts of a transliterated name. */
 const MIDDLE_DOT = 0xb7;
 
@@ -92,7 +96,7 @@ export function findPeople(doc: Doc): PersonSpan[] {
   const names = new Set(found.map((p) => text.slice(p.start, p.end)));
   const nameStarts = new Set([...names].map((n) => n.charCodeAt(0)));
   for (let i = 0; i < text.length && names.size > 0; i++) {
-    if (taken[i] || !doc.hasStart(i, 'surname') || !nameStarts.has(text.charCodeAt(i))) continue;
+    if (taken[i] || !doc.startsAny(i, SURNAME) || !nameStarts.has(text.charCodeAt(i))) continue;
     for (const len of [4, 3, 2]) {
       const end = i + len;
       const name = text.slice(i, end);
@@ -134,6 +138,9 @@ interface Candidate extends Span {
 
 /** The better of surname + one and surname + two given characters at `start`, or none. */
 function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate | undefined {
+  // Most surname characters are inside ordinary words (国王, 高度); a name starts a dictionary token
+  // (the test below that no word crosses its edges rules out every span starting inside one).
+  if (!doc.boundary(start)) return undefined;
   const { text, lex } = doc;
   const g1 = text[surnameEnd];
   const g2 = text[surnameEnd + 1];
@@ -144,8 +151,7 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
   for (const len of [2, 1]) {
     const end = surnameEnd + len;
     if (len === 2 && !isHan(g2)) continue;
-    // Most surname characters are part of ordinary words (国王, 高度): a dictionary word across an edge of
-    // the span rules it out first.
+    // A dictionary word across an edge of the span rules it out first.
     if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end) && !endsBeforeConjunction(doc, start, end)) continue;
     if (len === 2 && startsNonName(doc, surnameEnd + 1)) continue;
     // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
@@ -160,7 +166,8 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     if (doc.longestAt(start, 'place')?.end === end) continue;
     before ??= leftContext(doc, start);
     if (containsPlace(doc, surnameEnd, end) && (!before || surnameIsFunctionWord)) continue;
-    const scores = [...text.slice(surnameEnd, end)].map((ch) => givenScore(lex.given.get(ch)));
+    // g1 and g2 are Chinese characters of one UTF-16 unit each.
+    const scores = len === 2 ? [givenScoreOf(lex, g1!), givenScoreOf(lex, g2!)] : [givenScoreOf(lex, g1!)];
     const score = Math.min(...scores);
     const after = endsName(doc, end);
     const word = doc.isWord(start, end);
@@ -201,6 +208,20 @@ function standsAlone(doc: Doc, start: number, surnameEnd: number, end: number, s
   return (scores[0] ?? 0) >= ALONE_TWO && endsHere;
 }
 
+/** givenScore of each Chinese character by UTF-16 unit, filled in as characters are met (NaN: not yet). */
+const givenScores = new Float64Array(0x10000).fill(NaN);
+
+/** givenScore of a character of one UTF-16 unit. */
+function givenScoreOf(lex: Lexicon, ch: string): number {
+  const c = ch.charCodeAt(0);
+  let score = givenScores[c]!;
+  if (Number.isNaN(score)) {
+    score = givenScore(lex.given.get(ch));
+    givenScores[c] = score;
+  }
+  return score;
+}
+
 /**
  * How much a character looks like part of a given name rather than of ordinary words:
  * names containing it / (words containing it + its use as a one-character word).
@@ -238,7 +259,7 @@ function followedByTitle(doc: Doc, end: number): boolean {
 /** A title or its prefix starting inside the given name (西浦执行校长: 浦执行 is no name). */
 function titleStartsWithin(doc: Doc, from: number, end: number): boolean {
   for (let i = from; i < end; i++) {
-    if (!doc.hasStart(i, 'title') && !doc.hasStart(i, 'title-prefix')) continue;
+    if (!doc.startsAny(i, TITLE_OR_PREFIX)) continue;
     if (doc.startingAt(i, 'title').some((t) => t.end > end)) return true;
     if (doc.startingAt(i, 'title-prefix').some((t) => doc.startingAt(t.end, 'title').length > 0 && t.end >= end)) return true;
   }
@@ -290,7 +311,7 @@ function unlistedSurnames(doc: Doc, candidates: Map<number, Candidate>): PersonS
     if (containsListedWord(doc, start, end)) continue;
     const next = text[end] ?? '';
     if (isHan(next) && !endsName(doc, end)) continue;
-    if (chars.every((ch) => givenScore(lex.given.get(ch)) >= PLAUSIBLE * 5)) out.push({ start, end, strength: 'strong' });
+    if (chars.every((ch) => givenScoreOf(lex, ch) >= PLAUSIBLE * 5)) out.push({ start, end, strength: 'strong' });
   }
   return out;
 }
@@ -317,11 +338,7 @@ function isCueWord(doc: Doc, start: number, end: number): boolean {
 
 /** True when a title, unit, institution suffix or place starts inside the span (区委办, 宣传部). */
 function containsListedWord(doc: Doc, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    for (const kind of ['title', 'title-prefix', 'org-suffix', 'place', 'org', 'verb'] as const) {
-      if (doc.hasStart(i, kind)) return true;
-    }
-  }
+  for (let i = start; i < end; i++) if (doc.startsAny(i, LISTED)) return true;
   return false;
 }
 

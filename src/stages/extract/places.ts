@@ -7,9 +7,13 @@
  * one-character short forms (中美两国, 美方, 访华) by their People's Daily contexts.
  */
 import { Doc, isHan, type Span } from './doc.js';
+import { kindMask } from './lexicon.js';
 
 /** Suffixes that make a place of an unlisted name before them. */
 const SUFFIX_RULE = new Set(['镇', '乡', '村', '县', '州', '旗', '街道', '岛']);
+/** Listed places: full names and county-level short forms. */
+const PLACE_KINDS = ['place', 'place-short'] as const;
+const PLACE_NAMES = kindMask(...PLACE_KINDS);
 /** 人 after a place: its people (魁北克人). */
 const PERSON = 0x4eba;
 /** Suffixes written onto a listed city or state name (洛杉矶市, 加利福尼亚州). */
@@ -27,14 +31,22 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     blocked.fill(1, s, e);
   };
 
+  // Whether the full form of a county-level short form is on the page, by short form.
+  const fullOnPage = new Map<string, boolean>();
+  const fullFormOnPage = (short: string): boolean => {
+    let on = fullOnPage.get(short);
+    if (on === undefined) fullOnPage.set(short, (on = text.includes(lex.placeFull.get(short) ?? '\0')));
+    return on;
+  };
+
   for (let i = 0; i < text.length; i++) {
-    if (blocked[i] || !doc.boundary(i)) continue;
+    if (blocked[i] || !doc.boundary(i) || !doc.startsAny(i, PLACE_NAMES)) continue;
     let best: Span | undefined;
-    for (const kind of ['place', 'place-short'] as const) {
+    for (const kind of PLACE_KINDS) {
       if (!doc.hasStart(i, kind)) continue;
       for (const m of doc.startingAt(i, kind)) {
         if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '')) || (best && best.end >= m.end)) continue;
-        if (kind === 'place-short' && !text.includes(lex.placeFull.get(text.slice(m.start, m.end)) ?? '\0')) continue;
+        if (kind === 'place-short' && !fullFormOnPage(text.slice(m.start, m.end))) continue;
         best = m;
       }
     }
@@ -142,7 +154,7 @@ function abbreviationInContext(doc: Doc, i: number): boolean {
   const ctx = lex.abbrContexts;
   const prev = text[i - 1] ?? '';
   const next = text[i + 1] ?? '';
-  const isAbbr = (j: number): boolean => doc.startingAt(j, 'place-abbr').length > 0;
+  const isAbbr = (j: number): boolean => doc.hasStart(j, 'place-abbr');
   // 访华, 驻美: the context and the short form make one dictionary word, or the short form ends a clause.
   // The context must be a word of its own or start one (采访中, 越来越: no).
   if (ctx.before.has(prev) && doc.boundary(i - 1) && (startsWord(doc, i - 1) || !isHan(next))) return true;

@@ -198,7 +198,7 @@ export class Grammar {
     let dayFirst = false;
     let monthFirst = false;
     for (let i = 0; i + 4 < this.t.length; i++) {
-      if (!this.t.textIs(i + 1, '/') || !this.t.textIs(i + 3, '/') || this.t.kindAt(i + 4) !== 'num') continue;
+      if (this.t.kindAt(i) !== 'num' || !this.t.textIs(i + 1, '/') || !this.t.textIs(i + 3, '/') || this.t.kindAt(i + 4) !== 'num') continue;
       const a = this.t.at(i)!;
       const b = this.t.at(i + 2)!;
       if (a.kind !== 'num' || b.kind !== 'num' || a.value === null || b.value === null) continue;
@@ -212,8 +212,8 @@ export class Grammar {
 
   private roleAt<K extends RoleName>(i: number, name: K): RoleOf<K> | undefined {
     if (this.t.kindAt(i) !== 'word') return undefined;
-    const token = this.t.at(i)!;
-    return token.roles.find((r): r is RoleOf<K> => r.role === name);
+    for (const r of this.t.at(i)!.roles) if (r.role === name) return r as RoleOf<K>;
+    return undefined;
   }
 
   private textAt(i: number): string {

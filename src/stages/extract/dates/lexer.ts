@@ -66,19 +66,21 @@ export class TokenList {
     private readonly kinds: Uint8Array,
     private readonly starts: Int32Array,
     private readonly ends: Int32Array,
-    private readonly objects: (Token | undefined)[],
+    /** objectOf[i]: 1 + the index of token i in `objects`, 0 while it has no object. */
+    private readonly objectOf: Int32Array,
+    private readonly objects: Token[],
   ) {}
 
   /** Token i, or undefined outside the list. */
   at(i: number): Token | undefined {
     if (!(i >= 0 && i < this.length)) return undefined;
-    let token = this.objects[i];
-    if (!token) {
-      const start = this.starts[i]!;
-      const end = this.ends[i]!;
-      token = { kind: KINDS[this.kinds[i]!]!, text: this.text.slice(start, end), start, end, digits: null, value: null, roles: NO_ROLES };
-      this.objects[i] = token;
-    }
+    const k = this.objectOf[i]!;
+    if (k > 0) return this.objects[k - 1];
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    const token: Token = { kind: KINDS[this.kinds[i]!]!, text: this.text.slice(start, end), start, end, digits: null, value: null, roles: NO_ROLES };
+    this.objects.push(token);
+    this.objectOf[i] = this.objects.length;
     return token;
   }
 
@@ -100,13 +102,17 @@ export function tokenize(text: string): TokenList {
   const kinds = new Uint8Array(n);
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
-  const objects: (Token | undefined)[] = [];
+  const objectOf = new Int32Array(n);
+  const objects: Token[] = [];
   let count = 0;
   const push = (code: number, start: number, end: number, digits: string | null = null, value: number | null = null, roles: Role[] = NO_ROLES): void => {
     kinds[count] = code;
     starts[count] = start;
     ends[count] = end;
-    objects.push(code >= SPACE ? undefined : { kind: KINDS[code]!, text: text.slice(start, end), start, end, digits, value, roles });
+    if (code < SPACE) {
+      objects.push({ kind: KINDS[code]!, text: text.slice(start, end), start, end, digits, value, roles });
+      objectOf[count] = objects.length;
+    }
     count++;
   };
   let i = 0;
@@ -167,5 +173,5 @@ export function tokenize(text: string): TokenList {
     push(OTHER, i, i + width);
     i += width;
   }
-  return new TokenList(text, count, kinds, starts, ends, objects);
+  return new TokenList(text, count, kinds, starts, ends, objectOf, objects);
 }
