@@ -154,7 +154,9 @@ function densestWindow(units: Units, window: number, top4: number): number {
   const fourgrams = tables.fourgrams;
   let repeats = 0;
   for (let i = 0; i < grams; i++) {
-    if ((fourgrams[(fourgramAt[i] as number) + 1] as number) > 1) repeatedAt[repeats++] = i;
+    // Without a branch: the position is written, and kept when its count is above 1.
+    repeatedAt[repeats] = i;
+    repeats += (1 - (fourgrams[(fourgramAt[i] as number) + 1] as number)) >>> 31;
   }
   const step = Math.max(1, window >> 1);
   let best = 0;

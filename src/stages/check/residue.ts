@@ -11,27 +11,38 @@ export interface BoilerplatePhrases {
   /** Indexes into `phrases` of those that count anywhere / only inside a short line, by their first UTF-16 unit. */
   anywhere: Map<number, number[]>;
   inShortLine: Map<number, number[]>;
-  /** 1 for the UTF-16 units that start some phrase of each scope: a cheap filter before the maps. */
-  anywhereFirstUnits: Uint8Array;
-  inShortLineFirstUnits: Uint8Array;
+  /** Flags of every UTF-16 unit: CASELESS, STARTS_ANYWHERE, STARTS_IN_LINE (one table read per unit). */
+  units: Uint8Array;
 }
+
+/** toLowerCase leaves the unit as it is, alone and in any context: not a capital, not a surrogate. */
+const CASELESS = 1;
+/** The unit starts some phrase that counts anywhere / only inside a short line. */
+const STARTS_ANYWHERE = 2;
+const STARTS_IN_LINE = 4;
 
 /** Lines up to this many characters are "short" for line-scoped phrases. */
 export const SHORT_LINE = 25;
 
+const BOILERPLATE_FILE = 'stages/check/data/boilerplate.txt';
+
 export function loadBoilerplate(): BoilerplatePhrases {
-  const phrases: BoilerplatePhrases = {
-    phrases: [],
-    anywhere: new Map(),
-    inShortLine: new Map(),
-    anywhereFirstUnits: new Uint8Array(0x10000),
-    inShortLineFirstUnits: new Uint8Array(0x10000),
-  };
+  return boilerplateFrom(readTable(BOILERPLATE_FILE), BOILERPLATE_FILE);
+}
+
+/** The phrases of rows `[phrase, scope]`; `source` names them in errors. */
+export function boilerplateFrom(rows: readonly (readonly string[])[], source: string): BoilerplatePhrases {
+  const units = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const unit = String.fromCharCode(c);
+    if ((c < 0xd800 || c > 0xdfff) && unit.toLowerCase() === unit) units[c] = CASELESS;
+  }
+  const phrases: BoilerplatePhrases = { phrases: [], anywhere: new Map(), inShortLine: new Map(), units };
   const indexes = new Map<string, number>();
-  for (const [phrase, scope] of readTable('stages/check/data/boilerplate.txt')) {
+  for (const [phrase, scope] of rows) {
     if (!phrase) continue;
     if (scope !== 'anywhere' && scope !== 'line') {
-      throw new Error(`stages/check/data/boilerplate.txt: unknown scope ${JSON.stringify(scope)} for ${phrase}`);
+      throw new Error(`${source}: unknown scope ${JSON.stringify(scope)} for ${phrase}`);
     }
     const lower = phrase.toLowerCase();
     let index = indexes.get(lower);
@@ -39,10 +50,9 @@ export function loadBoilerplate(): BoilerplatePhrases {
       index = phrases.phrases.push(lower) - 1;
       indexes.set(lower, index);
     }
-    const [byFirstUnit, firstUnits] =
-      scope === 'anywhere' ? [phrases.anywhere, phrases.anywhereFirstUnits] : [phrases.inShortLine, phrases.inShortLineFirstUnits];
+    const byFirstUnit = scope === 'anywhere' ? phrases.anywhere : phrases.inShortLine;
     const first = lower.charCodeAt(0);
-    firstUnits[first] = 1;
+    units[first] = (units[first] as number) | (scope === 'anywhere' ? STARTS_ANYWHERE : STARTS_IN_LINE);
     const list = byFirstUnit.get(first) ?? [];
     if (!list.includes(index)) list.push(index);
     byFirstUnit.set(first, list);
@@ -51,35 +61,24 @@ export function loadBoilerplate(): BoilerplatePhrases {
 }
 
 /**
- * 1 for the UTF-16 units that toLowerCase leaves as they are, alone and in
- * any context: not ASCII capitals, not other cased letters, not surrogates.
- * A stretch made of these and ASCII lower-cases one unit at a time, in place.
+ * The unit at `i` lower-cased when that can be done unit by unit (ASCII
+ * capitals, caseless units), else -1: its lower case needs the whole string.
  */
-const CASELESS: Uint8Array = (() => {
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const unit = String.fromCharCode(c);
-    table[c] = (c < 0xd800 || c > 0xdfff) && unit.toLowerCase() === unit ? 1 : 0;
-  }
-  return table;
-})();
-
-/** ASCII capitals lower-cased, caseless units as they are, -1 for units whose lower case needs the whole string. */
-function foldedUnit(text: string, i: number): number {
+function foldedUnit(text: string, i: number, units: Uint8Array): number {
   const c = text.charCodeAt(i);
   if (c >= 0x41 && c <= 0x5a) return c | 0x20;
-  return CASELESS[c] === 1 ? c : -1;
+  return ((units[c] as number) & CASELESS) !== 0 ? c : -1;
 }
 
 /**
  * Whether the stretch of `text` from `i` to `end`, lower-cased, starts with
  * `phrase`; undefined when that takes lower-casing the stretch as a string.
  */
-function phraseAt(text: string, i: number, end: number, phrase: string): boolean | undefined {
+function phraseAt(text: string, i: number, end: number, phrase: string, units: Uint8Array): boolean | undefined {
   for (let k = 0; k < phrase.length; k++) {
     // Units so far keep their length when lower-cased: a shorter stretch cannot match.
     if (i + k >= end) return false;
-    const c = foldedUnit(text, i + k);
+    const c = foldedUnit(text, i + k, units);
     if (c < 0) return undefined;
     if (c !== phrase.charCodeAt(k)) return false;
   }
@@ -88,17 +87,18 @@ function phraseAt(text: string, i: number, end: number, phrase: string): boolean
 
 /** Number of distinct boilerplate phrases found in `text`. */
 export function boilerplatePhraseCount(text: string, lines: Lines, phrases: BoilerplatePhrases): number {
+  const { units } = phrases;
   const found = new Uint8Array(phrases.phrases.length);
   let count = 0;
   // One pass over the text, trying only the phrases that start with the character at hand.
   for (let i = 0; i < text.length; i++) {
     let unit = text.charCodeAt(i);
     if (unit >= 0x41 && unit <= 0x5a) unit |= 0x20;
-    if (phrases.anywhereFirstUnits[unit] === 0) continue;
+    if (((units[unit] as number) & STARTS_ANYWHERE) === 0) continue;
     for (const index of phrases.anywhere.get(unit) as number[]) {
       if (found[index] === 1) continue;
       const phrase = phrases.phrases[index] as string;
-      let match = phraseAt(text, i, text.length, phrase);
+      let match = phraseAt(text, i, text.length, phrase, units);
       if (match === undefined) {
         // A unit whose lower case depends on the string (İ, Σ, surrogates): compare as strings.
         const here = text.slice(i, i + phrase.length);
@@ -115,7 +115,7 @@ export function boilerplatePhraseCount(text: string, lines: Lines, phrases: Boil
     const end = lines.ends[i] as number;
     if (end - start > SHORT_LINE) continue;
     for (let j = start; j < end; j++) {
-      const unit = foldedUnit(text, j);
+      const unit = foldedUnit(text, j, units);
       if (unit < 0) {
         // A unit whose lower case depends on the string: lower-case the line as a whole.
         const lower = lineText(text, lines, i).toLowerCase();
@@ -129,9 +129,9 @@ export function boilerplatePhraseCount(text: string, lines: Lines, phrases: Boil
         }
         break;
       }
-      if (phrases.inShortLineFirstUnits[unit] === 0) continue;
+      if (((units[unit] as number) & STARTS_IN_LINE) === 0) continue;
       for (const index of phrases.inShortLine.get(unit) as number[]) {
-        if (found[index] === 0 && phraseAt(text, j, end, phrases.phrases[index] as string)) {
+        if (found[index] === 0 && phraseAt(text, j, end, phrases.phrases[index] as string, units)) {
           found[index] = 1;
           count++;
         }
