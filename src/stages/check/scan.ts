@@ -40,10 +40,9 @@ export interface CharacterCounts {
 
 let buffers = { hashes: new Int32Array(0), lengths: new Int32Array(0) };
 
-/** The bits of CLASS (below SIMPLIFIED) and, above them, the script kind of Han characters. */
+/** The bits of CLASS, and above them the script kind of Han characters (SIMPLIFIED_ONLY 1 or TRADITIONAL_ONLY 2). */
 const CLASS_BITS = 0x3f;
-const SIMPLIFIED = SIMPLIFIED_ONLY << 6;
-const TRADITIONAL = TRADITIONAL_ONLY << 6;
+const SCRIPT_SHIFT = 6;
 
 let scanClasses: Uint8Array | undefined;
 
@@ -52,7 +51,7 @@ function classesWithScript(): Uint8Array {
   if (scanClasses) return scanClasses;
   const kinds = scriptKinds();
   const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) table[c] = (CLASS[c] as number) | ((kinds[c] as number) << 6);
+  for (let c = 0; c < 0x10000; c++) table[c] = (CLASS[c] as number) | ((kinds[c] as number) << SCRIPT_SHIFT);
   scanClasses = table;
   return table;
 }
@@ -87,7 +86,7 @@ export function scanText(text: string): CharacterCounts {
     if (low >= 0xdc00 && low <= 0xdfff) {
       c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
       width = 2;
-      flags = isHan(c) ? HAN | ((kinds[c] ?? 0) << 6) : 0;
+      flags = isHan(c) ? HAN | ((kinds[c] ?? 0) << SCRIPT_SHIFT) : 0;
     } else {
       flags = classes[c] as number;
     }
@@ -107,8 +106,10 @@ export function scanText(text: string): CharacterCounts {
       inOtherWord = false;
       length++;
       han++;
-      if (flags & SIMPLIFIED) simplified++;
-      else if (flags & TRADITIONAL) traditional++;
+      // Without branches: about a third of the characters of a simplified text are simplified-only.
+      const kind = flags >> SCRIPT_SHIFT;
+      simplified += kind & SIMPLIFIED_ONLY;
+      traditional += (kind & TRADITIONAL_ONLY) >> 1;
       hashes[units] = c;
       lengths[units] = width;
       units++;
