@@ -5,7 +5,7 @@
  * All offsets here are UTF-16; index.ts converts to code points at the end.
  */
 import { cut, tag } from 'jieba-wasm';
-import { KIND_BIT, loadLexicon, type Kind, type ListedWords, type Lexicon, type Match } from './lexicon.js';
+import { KIND_BIT, kindMask, loadLexicon, type Kind, type Lexicon, type Match } from './lexicon.js';
 
 export interface Span {
   start: number;
@@ -18,9 +18,7 @@ export class Doc {
   private readonly tokStart: Int32Array;
   private readonly tokEnd: Int32Array;
   /** Listed words in text order (by start), and indexes into them by start and by end offset. */
-  private readonly found: ListedWords;
-  /** Match objects, made when a recognizer first asks for them. */
-  private readonly matches: (Match | undefined)[];
+  private readonly matches: Match[];
   /** startIndex[i]: the first match starting at or after offset i. */
   private readonly startIndex: Int32Array;
   /** endOrder[endIndex[i] .. endIndex[i + 1]): the matches ending at offset i. */
@@ -31,7 +29,7 @@ export class Doc {
   private readonly endKinds: Int32Array;
   /** 1 where the character is a one-character stop word. */
   private readonly singleStops: Uint8Array;
-  private readonly byKind = new Map<Kind, Match[]>();
+  private readonly byKind = new Map<Kind, Match[]>(ENUMERATED_KINDS.map((kind) => [kind, []]));
 
   constructor(readonly text: string) {
     this.lex = loadLexicon();
@@ -59,22 +57,21 @@ export class Doc {
     this.tokStart[n] = n;
     this.tokEnd[n] = n;
     // Index the matches in flat typed arrays: no per-offset lists to allocate and collect.
-    const found = this.lex.trie.scan(text);
-    const { count, starts, ends, entries } = found;
-    this.found = found;
-    this.matches = new Array<Match | undefined>(count);
+    const { matches, bits } = this.lex.trie.scan(text);
+    const count = matches.length;
+    this.matches = matches;
     this.startIndex = new Int32Array(n + 2);
     let k = 0;
     for (let i = 0; i <= n + 1; i++) {
-      while (k < count && starts[k]! < i) k++;
+      while (k < count && matches[k]!.start < i) k++;
       this.startIndex[i] = k;
     }
     this.endIndex = new Int32Array(n + 3);
-    for (let j = 0; j < count; j++) this.endIndex[ends[j]! + 1]!++;
+    for (let j = 0; j < count; j++) this.endIndex[matches[j]!.end + 1]!++;
     for (let i = 1; i < n + 3; i++) this.endIndex[i]! += this.endIndex[i - 1]!;
     this.endOrder = new Int32Array(count);
     const next = this.endIndex.slice();
-    for (let j = 0; j < count; j++) this.endOrder[next[ends[j]!]!++] = j;
+    for (let j = 0; j < count; j++) this.endOrder[next[matches[j]!.end]!++] = j;
     this.singleStops = new Uint8Array(n);
     this.startKinds = new Int32Array(n + 1);
     this.endKinds = new Int32Array(n + 1);
@@ -86,21 +83,12 @@ export class Doc {
       this.endKinds[i + 1]! |= STOP;
     }
     for (let j = 0; j < count; j++) {
-      const bit = entries[j]!.bit;
-      this.startKinds[starts[j]!]! |= bit;
-      this.endKinds[ends[j]!]! |= bit;
+      const m = matches[j]!;
+      const bit = bits[j]!;
+      this.startKinds[m.start]! |= bit;
+      this.endKinds[m.end]! |= bit;
+      if (bit & ENUMERATED) this.byKind.get(m.kind)!.push(m);
     }
-  }
-
-  /** Match j as an object, made once. */
-  private match(j: number): Match {
-    let m = this.matches[j];
-    if (!m) {
-      const entry = this.found.entries[j]!;
-      m = { kind: entry.kind, start: this.found.starts[j]!, end: this.found.ends[j]!, info: entry.info };
-      this.matches[j] = m;
-    }
-    return m;
   }
 
   /** True when a dictionary token starts at `i` (or `i` is the end of the text). */
@@ -143,8 +131,7 @@ export class Doc {
   startingAt(i: number, kind: Kind): readonly Match[] {
     if (!this.hasStart(i, kind)) return NONE;
     const found: Match[] = [];
-    const entries = this.found.entries;
-    for (let j = this.startIndex[i]!; j < this.startIndex[i + 1]!; j++) if (entries[j]!.kind === kind) found.push(this.match(j));
+    for (let j = this.startIndex[i]!; j < this.startIndex[i + 1]!; j++) if (this.matches[j]!.kind === kind) found.push(this.matches[j]!);
     if (kind === 'stop' && this.singleStops[i]) found.push({ kind, start: i, end: i + 1, info: '' });
     return found;
   }
@@ -152,10 +139,9 @@ export class Doc {
   endingAt(i: number, kind: Kind): readonly Match[] {
     if (!this.hasEnd(i, kind)) return NONE;
     const found: Match[] = [];
-    const entries = this.found.entries;
     for (let j = this.endIndex[i]!; j < this.endIndex[i + 1]!; j++) {
-      const m = this.endOrder[j]!;
-      if (entries[m]!.kind === kind) found.push(this.match(m));
+      const m = this.matches[this.endOrder[j]!]!;
+      if (m.kind === kind) found.push(m);
     }
     if (kind === 'stop' && this.singleStops[i - 1]) found.push({ kind, start: i - 1, end: i, info: '' });
     return found;
@@ -195,24 +181,17 @@ export class Doc {
     return best;
   }
 
-  /** Every listed word of `kind` (one of ENUMERATED), in text order. */
+  /** Every listed word of `kind` (one of ENUMERATED_KINDS), in text order. */
   all(kind: Kind): readonly Match[] {
-    if (!ENUMERATED.has(kind)) return NONE;
-    let list = this.byKind.get(kind);
-    if (!list) {
-      list = [];
-      const entries = this.found.entries;
-      for (let j = 0; j < this.found.count; j++) if (entries[j]!.kind === kind) list.push(this.match(j));
-      this.byKind.set(kind, list);
-    }
-    return list;
+    return this.byKind.get(kind) ?? NONE;
   }
 }
 
 const STOP = KIND_BIT.stop;
 const posCache = new Map<string, string>();
 /** The kinds the recognizers list with all(); others are only looked up by offset. */
-const ENUMERATED = new Set<Kind>(['surname', 'title', 'org-suffix', 'org', 'org-abbr', 'place-suffix', 'place-abbr']);
+const ENUMERATED_KINDS: readonly Kind[] = ['surname', 'title', 'org-suffix', 'org', 'org-abbr', 'place-suffix', 'place-abbr'];
+const ENUMERATED = kindMask(...ENUMERATED_KINDS);
 /** Shared empty result; callers never modify what startingAt and endingAt return. */
 const NONE: readonly Match[] = [];
 

@@ -72,15 +72,10 @@ export interface Entry {
   bit: number;
 }
 
-/**
- * The listed words found in a text, in parallel arrays (no object per
- * match): match j is entry entries[j] over [starts[j], ends[j]).
- */
+/** The listed words found in a text, in text order, with the KIND_BIT of each. */
 export interface ListedWords {
-  count: number;
-  starts: Int32Array;
-  ends: Int32Array;
-  entries: Entry[];
+  matches: Match[];
+  bits: Int32Array;
 }
 
 /** The listed words in one trie, so that a single left-to-right pass finds them all in a text. */
@@ -98,35 +93,27 @@ class Trie {
   scan(text: string): ListedWords {
     const words = this.words;
     const n = text.length;
-    let starts: Int32Array = new Int32Array(n + 16);
-    let ends: Int32Array = new Int32Array(n + 16);
-    const entries: Entry[] = [];
-    let count = 0;
+    const matches: Match[] = [];
+    let bits: Int32Array = new Int32Array(n + 16);
     for (let i = 0; i < n; i++) {
       let node = words.first(text.charCodeAt(i));
       for (let j = i + 1; node !== NO_NODE; j++) {
         for (let k = words.valueStart(node); k < words.valueStart(node + 1); k++) {
-          if (count === starts.length) {
-            starts = grow(starts);
-            ends = grow(ends);
+          const entry = words.value(k);
+          if (matches.length === bits.length) {
+            const bigger = new Int32Array(bits.length * 2);
+            bigger.set(bits);
+            bits = bigger;
           }
-          starts[count] = i;
-          ends[count] = j;
-          entries.push(words.value(k));
-          count++;
+          bits[matches.length] = entry.bit;
+          matches.push({ kind: entry.kind, start: i, end: j, info: entry.info });
         }
         if (j >= n) break;
         node = words.next(node, text.charCodeAt(j));
       }
     }
-    return { count, starts, ends, entries };
+    return { matches, bits };
   }
-}
-
-function grow(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 export interface GivenChar {
