@@ -108,7 +108,7 @@ export function findDates(text: string, reference: DateReference): Entity[] {
   const ctx: Context = { ref, anchor: null, dateAnchor: null, listed: null };
   let previousEnd = -1;
   for (let i = 0; i < tokens.length; ) {
-    let match = grammar.expression(i);
+    let match = tokens.mayStart(i) ? grammar.expression(i) : null;
     if (!match) {
       i++;
       continue;

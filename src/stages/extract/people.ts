@@ -9,7 +9,7 @@
  * same contexts.
  */
 import { Doc, isHan, type Span } from './doc.js';
-import { kindMask, type GivenChar, type Lexicon } from './lexicon.js';
+import { kindMask, type GivenChar, type Lexicon, type Match } from './lexicon.js';
 import { acrossConjunction } from './orgs.js';
 import { isForeignPlace } from './places.js';
 
@@ -36,7 +36,15 @@ const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
 /** Longest transliterated name tried (雅克·卡蒂埃, 亚历山大·卡尔德). */
 const MAX_FOREIGN = 12;
 const SPACES = /[\s\u3000]/;
-const SURNAME = kindMask('surname');
+/** SPACES by UTF-16 unit, filled in as units are met: 0 not yet known, 1 no, 2 a space. */
+const spaceUnits = new Uint8Array(0x10000);
+
+/** Whether the UTF-16 unit `c` is a space (SPACES); false for NaN, what charCodeAt gives out of range. */
+function isSpaceUnit(c: number): boolean {
+  let known = spaceUnits[c];
+  if (known === 0) spaceUnits[c] = known = SPACES.test(String.fromCharCode(c)) ? 2 : 1;
+  return known === 2;
+}
 const TITLE_OR_PREFIX = kindMask('title', 'title-prefix');
 /** Listed words that cannot be inside a given name. */
 const LISTED = kindMask('title', 'title-prefix', 'org-suffix', 'place', 'org', 'verb');
@@ -59,7 +67,7 @@ export function findPeople(doc: Doc): PersonSpan[] {
   for (const p of foreign) foreignCover.fill(1, p.start, p.end);
   const candidates = new Map<number, Candidate>();
   // Compound surnames (欧阳) before the single ones they start with.
-  for (const m of [...doc.all('surname')].sort((a, b) => a.start - b.start || b.end - a.end)) {
+  for (const m of longerFirst(doc.all('surname'))) {
     if (taken[m.start]) continue;
     const c = bestCandidate(doc, m.start, m.end);
     if (!c) continue;
@@ -95,8 +103,13 @@ export function findPeople(doc: Doc): PersonSpan[] {
   // 3. The same name elsewhere in the document.
   const names = new Set(found.map((p) => text.slice(p.start, p.end)));
   const nameStarts = new Set([...names].map((n) => n.charCodeAt(0)));
-  for (let i = 0; i < text.length && names.size > 0; i++) {
-    if (taken[i] || !doc.startsAny(i, SURNAME) || !nameStarts.has(text.charCodeAt(i))) continue;
+  // Where a surname starts, in text order (a name accepted here is taken, so the offsets inside it are passed over).
+  let previousStart = -1;
+  for (const m of names.size > 0 ? doc.all('surname') : []) {
+    const i = m.start;
+    if (i === previousStart) continue;
+    previousStart = i;
+    if (taken[i] || !nameStarts.has(text.charCodeAt(i))) continue;
     for (const len of [4, 3, 2]) {
       const end = i + len;
       const name = text.slice(i, end);
@@ -106,7 +119,6 @@ export function findPeople(doc: Doc): PersonSpan[] {
       if (doc.isWord(i, end) && !/^nr/.test(doc.posOf(name)) && !endsName(doc, end) && !leftContext(doc, i)) continue;
       if (len < 3 && isHan(text[end]) && !endsName(doc, end) && !doc.lex.nameBoundaries.has(text[end] ?? '')) continue;
       accept({ start: i, end, strength: 'strong' });
-      i = end - 1;
       break;
     }
   }
@@ -127,6 +139,22 @@ export function findPeople(doc: Doc): PersonSpan[] {
   found.sort((a, b) => a.start - b.start);
   attachRoles(doc, found);
   return found;
+}
+
+/**
+ * Matches in text order (by start, then shorter first) with the longer first at the same start: the
+ * order of a stable sort by start, then by end descending.
+ */
+function longerFirst(matches: readonly Match[]): Match[] {
+  const out: Match[] = [];
+  for (let i = 0; i < matches.length; ) {
+    let j = i + 1;
+    while (j < matches.length && matches[j]!.start === matches[i]!.start) j++;
+    if (j - i === 1) out.push(matches[i]!);
+    else out.push(...matches.slice(i, j).sort((a, b) => b.end - a.end));
+    i = j;
+  }
+  return out;
 }
 
 interface Candidate extends Span {
@@ -236,7 +264,7 @@ function givenScore(g: GivenChar | undefined): number {
 /** A title or byline label right before `start` (spaces allowed in bylines). */
 function leftContext(doc: Doc, start: number): boolean {
   let i = start;
-  while (i > 0 && SPACES.test(doc.text[i - 1] ?? '')) i--;
+  while (i > 0 && isSpaceUnit(doc.text.charCodeAt(i - 1))) i--;
   if (doc.hasEnd(i, 'title') || doc.hasEnd(i, 'cue-before')) return true;
   // A role noun ending in 员/长/官/师 (审判员, 客运值班员) works as a title.
   const wordStart = doc.tokenStartBefore(i);

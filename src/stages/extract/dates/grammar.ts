@@ -264,8 +264,7 @@ export class Grammar {
 
   /** Whether an expression may start at token i. */
   canStart(i: number): boolean {
-    const kind = this.t.kindAt(i);
-    if (kind === undefined || kind === 'space' || kind === 'other') return false;
+    if (!this.t.mayStart(i)) return false;
     const token = this.t.at(i)!;
     if (token.kind === 'word') {
       // The same as starters.has(token.text.toLowerCase()): a word token's text is its lexicon word, or

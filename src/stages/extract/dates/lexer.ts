@@ -84,6 +84,11 @@ export class TokenList {
     return token;
   }
 
+  /** Whether token i is a number or a word: spaces and other characters never start an expression. */
+  mayStart(i: number): boolean {
+    return i >= 0 && i < this.length && this.kinds[i]! < SPACE;
+  }
+
   /** The kind of token i, or undefined outside the list. */
   kindAt(i: number): TokenKind | undefined {
     return i >= 0 && i < this.length ? KINDS[this.kinds[i]!] : undefined;
