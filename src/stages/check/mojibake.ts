@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 /** Below this many non-ASCII characters a share is 0: too few to tell chance from damage. */
 const MIN_NON_ASCII = 10;
 
-/** windows-1252 characters in 0x80–0x9F, mapped back to their byte. */
+/** windows-1252 characters in 0x80–0x9F (all within U+0152–U+2122), mapped back to their byte. */
 const WINDOWS_1252_BYTES = new Map<number, number>([
   [0x20ac, 0x80], [0x201a, 0x82], [0x0192, 0x83], [0x201e, 0x84], [0x2026, 0x85], [0x2020, 0x86],
   [0x2021, 0x87], [0x02c6, 0x88], [0x2030, 0x89], [0x0160, 0x8a], [0x2039, 0x8b], [0x0152, 0x8c],
@@ -18,6 +18,9 @@ const WINDOWS_1252_BYTES = new Map<number, number>([
   [0x2013, 0x96], [0x2014, 0x97], [0x02dc, 0x98], [0x2122, 0x99], [0x0161, 0x9a], [0x203a, 0x9b],
   [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f],
 ]);
+
+/** Room for one UTF-8 sequence. */
+const sequenceBytes = new Int32Array(4);
 
 /** Length of the UTF-8 sequence a lead byte announces; 0 when it cannot start a multi-byte one. */
 function utf8SequenceLength(lead: number): number {
@@ -144,29 +147,29 @@ export function latin1MojibakeShare(text: string): number {
   if (!/[\u00c2-\u00f4]/.test(text)) return 0;
   let nonAscii = 0;
   let covered = 0;
-  const pending: number[] = [];
+  // The bytes of the sequence being read, how many it has, and how many its lead byte announced.
+  const pending = sequenceBytes;
+  let have = 0;
   let expected = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       expected = 0;
-      pending.length = 0;
       continue;
     }
     nonAscii++;
-    const byte = c <= 0xff ? c : (WINDOWS_1252_BYTES.get(c) ?? -1);
+    const byte = c <= 0xff ? c : c >= 0x152 && c <= 0x2122 ? (WINDOWS_1252_BYTES.get(c) ?? -1) : -1;
     if (expected > 0 && byte >= 0x80 && byte <= 0xbf) {
-      pending.push(byte);
-      if (pending.length === expected) {
+      pending[have++] = byte;
+      if (have === expected) {
         if (decodeSequence(pending, 0, expected) >= 0x80) covered += expected;
         expected = 0;
-        pending.length = 0;
       }
       continue;
     }
-    pending.length = 0;
     expected = byte < 0 ? 0 : utf8SequenceLength(byte);
-    if (expected > 0) pending.push(byte);
+    pending[0] = byte;
+    have = 1;
   }
   return nonAscii < MIN_NON_ASCII ? 0 : covered / nonAscii;
 }
