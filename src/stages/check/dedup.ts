@@ -9,6 +9,10 @@
  *   band with probability 1 - (1 - 0.8^4)^16 = 0.9998; at 0.5 with 0.64, and
  *   every candidate is then checked on all 64 bins against the threshold.
  *
+ * A text's fingerprint (signature and exact-copy key) is taken where the text
+ * is — in the worker thread when `qingxi check` only reports — and indexed
+ * in input order in the main thread (insertFingerprint).
+ *
  * Memory per record: the 64-bin signature (256 bytes, pooled typed arrays),
  * one exact-hash slot and up to 16 band slots (8 bytes each, tables at most
  * half full), and the id string. test/check/dedup-memory.ts measures it:
