@@ -18,10 +18,13 @@ export class CharTrie<T> {
   private building: BuildNode<T> | undefined = { next: new Map(), values: [] };
   /** The node reached from the root by a unit, or NO_NODE. */
   private rootNext = new Int32Array(0);
-  /** Children of node k: childCodes/childNodes[childStart[k] .. childStart[k + 1]), sorted by unit. */
+  /**
+   * Nodes are numbered breadth first with each node's children in order of their unit, so the
+   * children of node k are the nodes childStart[k] + 1 .. childStart[k + 1] and childCodes[j] is the
+   * unit that leads to node j + 1.
+   */
   private childStart = new Int32Array(0);
   private childCodes = new Uint16Array(0);
-  private childNodes = new Int32Array(0);
   /** Values of node k: values[valueStarts[k] .. valueStarts[k + 1]), in the order they were added. */
   private valueStarts = new Int32Array(0);
   private values: T[] = [];
@@ -54,7 +57,7 @@ export class CharTrie<T> {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const code = this.childCodes[mid]!;
-      if (code === c) return this.childNodes[mid]!;
+      if (code === c) return mid + 1;
       if (code < c) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -85,29 +88,29 @@ export class CharTrie<T> {
   /** Numbers the nodes breadth first and lays them out in flat arrays. */
   private flatten(root: BuildNode<T>): void {
     const order: BuildNode<T>[] = [root];
-    for (let k = 0; k < order.length; k++) for (const child of order[k]!.next.values()) order.push(child);
-    const id = new Map<BuildNode<T>, number>(order.map((node, k) => [node, k]));
-    this.rootNext = new Int32Array(0x10000);
-    for (const [c, child] of root.next) this.rootNext[c] = id.get(child)!;
-    this.childStart = new Int32Array(order.length + 1);
-    this.valueStarts = new Int32Array(order.length + 1);
     const codes: number[] = [];
-    const nodes: number[] = [];
-    order.forEach((node, k) => {
-      this.childStart[k] = codes.length;
-      this.valueStarts[k] = this.values.length;
-      this.values.push(...node.values);
-      // The root's children are in rootNext; its own values (an empty word) are never reported.
-      if (k === 0) return;
-      for (const c of [...node.next.keys()].sort((a, b) => a - b)) {
+    const childStart: number[] = [];
+    const valueStarts: number[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const node = order[k]!;
+      childStart.push(codes.length);
+      valueStarts.push(this.values.length);
+      for (const value of node.values) this.values.push(value);
+      // Most nodes have one child; the others' children go in order of their unit.
+      const children = node.next.size === 1 ? node.next : [...node.next].sort((a, b) => a[0] - b[0]);
+      for (const [c, child] of children) {
         codes.push(c);
-        nodes.push(id.get(node.next.get(c)!)!);
+        order.push(child);
       }
-    });
-    this.childStart[order.length] = codes.length;
-    this.valueStarts[order.length] = this.values.length;
+    }
+    childStart.push(codes.length);
+    valueStarts.push(this.values.length);
+    this.rootNext = new Int32Array(0x10000);
+    // The root's values (an empty word) are never reported: a walk starts at its children.
+    for (let j = 0; j < childStart[1]!; j++) this.rootNext[codes[j]!] = j + 1;
+    this.childStart = Int32Array.from(childStart);
     this.childCodes = Uint16Array.from(codes);
-    this.childNodes = Int32Array.from(nodes);
+    this.valueStarts = Int32Array.from(valueStarts);
     this.building = undefined;
   }
 }
