@@ -3,7 +3,7 @@
  * `--rules FILE` merges a user's JSON over them (only `enabled`, `min`, `max`).
  */
 import { readFileSync } from 'node:fs';
-import { UsageError, messageOf } from '../../core/errors.js';
+import { UsageError, describeFsError, messageOf } from '../../core/errors.js';
 import { isPlainObject } from '../../core/record.js';
 import { dataPath } from '../../core/wordlist.js';
 import { SIGNALS, type SignalName, type Signals } from './signals.js';
@@ -90,7 +90,7 @@ export function loadRules(file?: string): CheckRules {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--rules ${file}: cannot read: ${messageOf(error)}`);
+    throw new UsageError(`--rules ${file}: cannot read: ${describeFsError(error)}`);
   }
   let user: unknown;
   try {
