@@ -23,4 +23,17 @@ export interface Stage<O = unknown> {
   init?(options: O): Promise<void> | void;
   /** Returns the new record; throws RecordError to reject the input. */
   process(record: QRecord, options: O, context: StageContext): QRecord | Promise<QRecord>;
+  /**
+   * Optional: the fields this stage only ever appends. Declaring them is a
+   * promise that, when the input record has none of these keys, `process`
+   * returns the input's keys in their order with the very same values (it
+   * neither changes, removes nor mutates them, nested values included),
+   * followed by some of these fields. The output line is then the input line
+   * with the appended fields spliced in before its closing `}`: the
+   * untouched fields are not serialized again and keep their bytes (big
+   * integers included). task.ts checks the key order and value identity and
+   * serializes the whole record when they do not hold, or when the input has
+   * one of these keys.
+   */
+  readonly appends?: readonly string[];
 }

@@ -58,7 +58,9 @@ export async function runTask<O>(stage: Stage<O>, options: O, task: Task, wantRe
     const context: StageContext = { source: task.source, line: task.line };
     if (task.file !== undefined) context.file = task.file;
     const out = await stage.process(record, options, context);
-    return wantRecord ? { record: out } : { line: JSON.stringify(out) };
+    if (wantRecord) return { record: out };
+    const spliced = stage.appends && task.raw !== undefined ? spliceAppended(task.raw, record, out, stage.appends) : undefined;
+    return { line: spliced ?? JSON.stringify(out) };
   } catch (error) {
     const reject: Reject =
       isRecordError(error)
@@ -68,4 +70,51 @@ export async function runTask<O>(stage: Stage<O>, options: O, task: Task, wantRe
     if (!isRecordError(error) && error instanceof Error && error.stack) reject.stack = error.stack;
     return { reject };
   }
+}
+
+const isJsonSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * The output line of a stage that declares `appends` (see Stage): `raw`, the
+ * line `record` was parsed from, with the fields `out` added spliced in
+ * before its closing brace. The untouched fields keep their bytes.
+ *
+ * Returns undefined, and the caller serializes `out` whole, unless parsing
+ * the spliced line gives what parsing JSON.stringify(out) gives, keys in the
+ * same order: `record` must have none of the appended keys (else the key
+ * would keep its earlier place), `out` must start with exactly `record`'s
+ * keys and values and add only declared fields, and `raw` must be one line
+ * (a line break inside, legal JSON whitespace, would split the output).
+ *
+ * Duplicate keys need no special case: JSON.parse keeps the last value of a
+ * duplicate at the first one's place, the stage saw that value, and parsing
+ * the spliced line resolves the duplicate the same way again.
+ */
+export function spliceAppended(raw: string, record: QRecord, out: QRecord, appends: readonly string[]): string | undefined {
+  for (const key of appends) if (Object.hasOwn(record, key)) return undefined;
+  const inKeys = Object.keys(record);
+  const outKeys = Object.keys(out);
+  if (outKeys.length < inKeys.length) return undefined;
+  for (let i = 0; i < inKeys.length; i++) {
+    const key = inKeys[i]!;
+    if (outKeys[i] !== key || out[key] !== record[key]) return undefined;
+  }
+  // A prototype-less object: an appended `__proto__` would otherwise set its prototype.
+  const added = Object.create(null) as Record<string, unknown>;
+  for (let i = inKeys.length; i < outKeys.length; i++) {
+    const key = outKeys[i]!;
+    if (!appends.includes(key)) return undefined;
+    added[key] = out[key];
+  }
+  let start = 0;
+  let end = raw.length;
+  while (start < end && isJsonSpace(raw.charCodeAt(start))) start++;
+  while (end > start && isJsonSpace(raw.charCodeAt(end - 1))) end--;
+  if (raw.charCodeAt(start) !== 0x7b || raw.charCodeAt(end - 1) !== 0x7d) return undefined;
+  const newline = raw.indexOf('\n', start);
+  if ((newline >= 0 && newline < end) || raw.lastIndexOf('\r', end - 1) >= start) return undefined;
+  // `{"tokens":[…]}`; `{}` when every appended value serializes to nothing.
+  const tail = JSON.stringify(added);
+  if (tail.length === 2) return raw.slice(start, end);
+  return raw.slice(start, end - 1) + (inKeys.length > 0 ? ',' : '') + tail.slice(1);
 }

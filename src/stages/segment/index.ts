@@ -138,6 +138,8 @@ export function segment(record: QRecord, options: SegmentOptions = {}): QRecord 
 
 export const segmentStage: Stage<SegmentOptions> = {
   name: 'segment',
+  // segment only adds these: the output line is the input line with them spliced in (see Stage).
+  appends: ['tokens', 'pos'],
   init(options) {
     if (options.dict) loadUserDictionary(readUserDictionary(options.dict));
   },
