@@ -182,6 +182,7 @@ export function loadLexicon(): Lexicon {
     }
   }
   for (const [name = '', kind = ''] of table('places-world.txt')) trie.add(name, 'place', kind);
+  for (const [name = '', kind = ''] of table('places-news.txt')) trie.add(name, 'place', kind);
   for (const [suffix = ''] of table('place-suffixes.txt')) trie.add(suffix, 'place-suffix');
   for (const cue of readList(DATA + 'place-cues.txt')) trie.add(cue, 'place-cue');
   for (const [abbr = '', full = ''] of table('place-abbreviations.txt')) trie.add(abbr, 'place-abbr', full);

@@ -45,7 +45,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     for (const kind of PLACE_KINDS) {
       if (!doc.hasStart(i, kind)) continue;
       for (const m of doc.startingAt(i, kind)) {
-        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '')) || (best && best.end >= m.end)) continue;
+        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '') && !opensCompound(doc, m.start, m.end)) || (best && best.end >= m.end)) continue;
         if (kind === 'place-short' && !fullFormOnPage(text.slice(m.start, m.end))) continue;
         best = m;
       }
@@ -56,6 +56,8 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     }
     // 香港特区: a listed name and the short form of 特别行政区.
     if (best && text.startsWith('特区', best.end)) best = { start: best.start, end: best.end + 2 };
+    // 太平洋两岸, 长江两岸: the banks of a named water are no place of their own (海峡两岸, 两岸关系 are).
+    if (best && text.slice(best.start, best.end) === '两岸' && out.at(-1)?.end === best.start) best = undefined;
     if (best && free(best.start, best.end)) {
       take(best.start, best.end);
       i = best.end - 1;
@@ -106,6 +108,26 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
 /** A word ending at `end` ends like a landmark or place (馆, 山, 州), or is followed by 人 (魁北克人, 马拉维人: the people of a place). */
 function endsLandmark(doc: Doc, end: number): boolean {
   return doc.lex.landmarkEndings[doc.text.charCodeAt(end - 1)] === 1 || (doc.text.charCodeAt(end) === PERSON && doc.tokenEndAt(end) === end + 1);
+}
+
+/**
+ * 日本政府, 英国首相, 以色列政府: jieba's dictionary holds a place and the word after it as one word.
+ * People's Daily marks the place alone, so a listed place opening a dictionary word counts when the
+ * rest is a word of two or more characters itself and the whole is no place name (东京湾, 台湾岛),
+ * or when the rest is 地区 or 人.
+ */
+function opensCompound(doc: Doc, start: number, end: number): boolean {
+  if (!doc.boundary(start)) return false;
+  const tokenEnd = doc.tokenEndAt(start);
+  const rest = doc.text.slice(end, tokenEnd);
+  // 亚太地区, 非洲人: a region's area and its people are no part of its name.
+  if (rest === '地区' || rest === '人') return true;
+  if (rest.length < 2 || doc.posOf(rest) === '') return false;
+  // A noun (中国国情, 英国首相), or an institution that is a place's government (日本政府): not a company
+  // (中国邮政), an idiom (大同小异), a name or a time (解放初期).
+  const pos = doc.posOf(doc.text.slice(start, tokenEnd));
+  if (pos !== 'n' && pos !== 'nz' && !(pos === 'nt' && rest.endsWith('政府'))) return false;
+  return !doc.lex.landmarkEndings[doc.text.charCodeAt(tokenEnd - 1)];
 }
 
 /** A transliterated word after a locative cue (抵波士顿, 访问波士顿). */
