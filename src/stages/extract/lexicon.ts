@@ -194,6 +194,7 @@ export function loadLexicon(): Lexicon {
   }
 
   for (const [name = ''] of table('orgs-known.txt')) trie.add(name, 'org');
+  for (const [name = ''] of table('orgs-news.txt')) trie.add(name, 'org');
   const orgAbbreviations = new Map<string, string>();
   for (const [abbr = '', full = ''] of table('org-abbreviations.txt')) {
     orgAbbreviations.set(abbr, full);
