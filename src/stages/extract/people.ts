@@ -36,6 +36,10 @@ const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
 /** Longest transliterated name tried (雅克·卡蒂埃, 亚历山大·卡尔德). */
 const MAX_FOREIGN = 12;
 const SPACES = /[\s\u3000]/;
+const DIGIT = /[0-9０-９]/;
+/** Forms of address after a surname alone (邓先生). */
+const POLITE = new Set(['先生', '女士']);
+const POLITE_WORDS = /先生|女士/g;
 /** SPACES by UTF-16 unit, filled in as units are met: 0 not yet known, 1 no, 2 a space. */
 const spaceUnits = new Uint8Array(0x10000);
 
@@ -125,10 +129,13 @@ export function findPeople(doc: Doc): PersonSpan[] {
   // Surname alone before a title (江主席, 李教授) when that surname belongs to a named person here.
   // A common surname standing alone before such a title is one too, as People's Daily writes.
   const surnames = new Set([...names].map((n) => n[0]));
-  for (const t of doc.all('title')) {
+  // 邓先生, 王女士: the same with the polite forms of address People's Daily writes after a surname.
+  const addresses = [...text.matchAll(POLITE_WORDS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  for (const t of [...doc.all('title'), ...addresses]) {
     const s = t.start - 1;
     const surname = text[s] ?? '';
-    if (s < 0 || taken[s] || !doc.lex.titlesAfter.has(text.slice(t.start, t.end)) || !doc.boundary(t.end)) continue;
+    const word = text.slice(t.start, t.end);
+    if (s < 0 || taken[s] || !(doc.lex.titlesAfter.has(word) || POLITE.has(word)) || !doc.boundary(t.end)) continue;
     if (!surnames.has(surname) && (doc.lex.surnames.get(surname) ?? 0) < COMMON_SURNAME) continue;
     // The surname is a word of its own: not the end of another word (民进党主席).
     if (!doc.boundary(s) || (doc.tokenEndAt(s) !== s + 1 && doc.tokenEndAt(s) !== t.end)) continue;
@@ -185,7 +192,8 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
     // (Unless jieba's dictionary has the three characters as one word: 任命李国能为.)
     const oneWord = doc.isWord(start, end);
-    if (len === 2 && !oneWord && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || doc.hasStart(surnameEnd + 1, 'cue-after'))) continue;
+    // 乔石从３月: before a number the boundary character is a preposition too.
+    if (len === 2 && !oneWord && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || DIGIT.test(text[surnameEnd + 2] ?? '') || doc.hasStart(surnameEnd + 1, 'cue-after'))) continue;
     // 林先生, 美代表: a cue word in the given name.
     if (doc.hasStart(surnameEnd, 'cue-after')) continue;
     if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
