@@ -136,12 +136,18 @@ export function segment(record: QRecord, options: SegmentOptions = {}): QRecord 
   return out;
 }
 
+/** Cut once at start-up, with the run's options, so every code path those options take is loaded. */
+const WARM_UP = '南开大学党委书记杨庆山说，中华人民共和国 2023年';
+
 export const segmentStage: Stage<SegmentOptions> = {
   name: 'segment',
   // segment only adds these: the output line is the input line with them spliced in (see Stage).
   appends: ['tokens', 'pos'],
   init(options) {
     if (options.dict) loadUserDictionary(readUserDictionary(options.dict));
+    // jieba builds its dictionary on the first call (about half a second): do it here, once per
+    // thread, so it is start-up rather than a first record that takes 200 times as long as the rest.
+    segmentText(WARM_UP, options);
   },
   process: (record, options) => segment(record, options),
 };
