@@ -393,6 +393,17 @@ function findForeign(doc: Doc): PersonSpan[] {
     }
     let j = i;
     while (j < text.length && (isTranslit(j) || (text.charCodeAt(j) === MIDDLE_DOT && isTranslit(j + 1)))) j++;
+    // 塞迪略总统, 达恩·蒂雄２月, 内塔尼亚胡３日: the list keeps only common transliteration characters,
+    // so one rarer Han character may close a run of two or more before a title, cue or number.
+    const next = text[j + 1] ?? '';
+    if (j - i >= 2 && closesForeign(doc, i, j) && (endsName(doc, j + 1) || DIGIT.test(next))) {
+      const found = foreignAt(doc, i, j + 1, DIGIT.test(next));
+      if (found) {
+        out.push(found);
+        i = found.end;
+        continue;
+      }
+    }
     // From each word start in the run (当地人安东尼奥: 人 is a transliteration character too), try the
     // longest span ending at a word boundary, then shorter ones, for a context match.
     for (let start = i; start + 2 <= j; start++) {
@@ -408,13 +419,28 @@ function findForeign(doc: Doc): PersonSpan[] {
   return out;
 }
 
-function foreignAt(doc: Doc, start: number, limit: number): PersonSpan | undefined {
+/**
+ * Whether the Han character at `j` may close the transliterated run starting at `start`: the run
+ * starts a word, the character is no function word (人人都, 罗斯的), landmark ending (克里姆林宫)
+ * or listed word, and is not inside an ordinary dictionary word (列宁明确, 现代高层).
+ */
+function closesForeign(doc: Doc, start: number, j: number): boolean {
+  const { text, lex } = doc;
+  const ch = text[j] ?? '';
+  if (!isHan(ch) || !doc.boundary(start) || lex.nameBoundaries.has(ch) || lex.landmarkEndings[text.charCodeAt(j)] === 1) return false;
+  if (doc.startsAny(j, LISTED) || doc.tokenEndAt(j) > j + 1) return false;
+  const wordStart = doc.tokenStartBefore(j + 1);
+  return wordStart === j || !doc.isWord(wordStart, j + 1) || /^nr/.test(doc.posOf(text.slice(wordStart, j + 1)));
+}
+
+function foreignAt(doc: Doc, start: number, limit: number, beforeNumber = false): PersonSpan | undefined {
   const { text } = doc;
   for (let end = limit; end - start >= 2; end--) {
     if (!doc.boundary(end)) continue;
     if (doc.longestAt(start, 'place')?.end === end || (doc.isWord(start, end) && doc.posOf(text.slice(start, end)) === 'ns')) return undefined;
     if (isForeignPlace(doc, start, end)) return undefined;
-    const strong = leftContext(doc, start) || endsName(doc, end);
+    // Before a number (蒂雄２月２６日) only with a title before the name.
+    const strong = leftContext(doc, start) || (!beforeNumber && endsName(doc, end));
     if (strong && (!doc.isWord(start, end) || /^nr/.test(doc.posOf(text.slice(start, end))))) return { start, end, strength: 'strong' };
   }
   return undefined;
