@@ -215,7 +215,9 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     // a three-character name in jieba's dictionary (习近平总书记) is one.
     const nameLike = !word || score >= WORD_AFTER_TITLE || knownName;
     // A function word that is also a surname (由文献, 于海) needs a title or byline before it.
-    const titleAfter = followedByTitle(doc, end) && !listed && (score >= PLAUSIBLE || knownName);
+    // 国家主席: a two-character dictionary word that is no name (jieba: n) before a title is a word.
+    const commonWord = word && len === 1 && !/^nr/.test(doc.posOf(text.slice(start, end)));
+    const titleAfter = followedByTitle(doc, end) && !listed && !commonWord && (score >= PLAUSIBLE || knownName);
     const strong = (before && nameLike) || (!surnameIsFunctionWord && ((titleAfter && nameLike) || (after && (!word || knownName))));
     // Alone: very name-like characters after a common surname, or a full name in jieba's dictionary (邓小平).
     const alone = !word && !listed && !surnameIsFunctionWord && standsAlone(doc, start, surnameEnd, end, scores);

@@ -45,13 +45,15 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     for (const kind of PLACE_KINDS) {
       if (!doc.hasStart(i, kind)) continue;
       for (const m of doc.startingAt(i, kind)) {
-        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '') && !opensCompound(doc, m.start, m.end)) || (best && best.end >= m.end)) continue;
+        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '') && text[m.end] !== '国' && !opensCompound(doc, m.start, m.end)) || (best && best.end >= m.end)) continue;
         if (kind === 'place-short' && !fullFormOnPage(text.slice(m.start, m.end))) continue;
         best = m;
       }
     }
     // 洛杉矶市: a listed name and its suffix written as one word.
-    if (best && !doc.boundary(best.end) && doc.tokenEndAt(best.start) === best.end + 1 && CITY_SUFFIX.has(text[best.end] ?? '')) {
+    // 以色列国: a country's name with 国 written onto it.
+    const suffixed = CITY_SUFFIX.has(text[best?.end ?? -1] ?? '') || (text[best?.end ?? -1] === '国' && text[(best?.end ?? 0) - 1] !== '国');
+    if (best && !doc.boundary(best.end) && doc.tokenEndAt(best.start) === best.end + 1 && suffixed) {
       best = { start: best.start, end: best.end + 1 };
     }
     // 香港特区: a listed name and the short form of 特别行政区.
