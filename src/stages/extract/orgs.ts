@@ -132,6 +132,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
       continue;
     }
     if (!isHan(ch) || blocked[pos - 1]) break;
+    // ３月３日电以色列国议会: a dateline ends before the name.
+    if (ch === '电' && text[pos - 2] === '日') break;
     if (endsWithKind(doc, pos, 'verb') && strength === 'company' && beforeVerb === undefined) {
       beforeVerb = pos;
     } else if (pos === start && endsWithKind(doc, pos, 'verb') && (followsAnchor(doc, doc.tokenStartBefore(pos)) || VERB_NAMED.has(text.slice(start, end)))) {
