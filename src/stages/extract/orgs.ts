@@ -38,7 +38,9 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
   for (const m of doc.all('org-suffix')) {
     // The suffix ends a word, or a title follows it inside one word (大学教授).
     const endsWord = doc.boundary(m.end) || doc.startingAt(m.end, 'title').some((t) => doc.boundary(t.end));
-    if (!endsWord || blocked[m.start] || blocked[m.end - 1]) continue;
+    // 国防部长, 外交部长 as one word: People's Daily marks the ministry (国防部) and leaves 长.
+    const ministerTail = text[m.start] === '部' && m.end - m.start === 1 && text[m.end] === '长' && doc.boundary(m.end + 1) && !doc.boundary(m.end) && doc.tokenStartBefore(m.end) <= m.start - 2;
+    if ((!endsWord && !ministerTail) || blocked[m.start] || blocked[m.end - 1]) continue;
     // 局 in 格局, 署 in 签署: a one-character suffix ending an ordinary two-character word, unless an
     // institution or place opens it (国务院外办, 国家计委).
     if (m.end - m.start === 1 && doc.isWord(m.end - 2, m.end)) {
@@ -48,7 +50,7 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
       if (verbal || m.info !== 'unit' || !isAnchor(doc, word, 'end')) continue;
     }
     // 党委 in 党委书记, 部 in 部长: the suffix belongs to a title.
-    if ((titleCover[m.start] ?? 0) > m.end && doc.boundary(titleStartCovering(doc, m.start))) continue;
+    if (!ministerTail && (titleCover[m.start] ?? 0) > m.end && doc.boundary(titleStartCovering(doc, m.start))) continue;
     const span = extendLeft(doc, blocked, m.start, m.end, m.info as Strength);
     if (span) candidates.push(span);
   }
