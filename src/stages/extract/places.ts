@@ -6,7 +6,7 @@
  * is on the page. Unlisted places are found by suffix (李家村, 马萨诸塞州), and
  * one-character short forms (中美两国, 美方, 访华) by their People's Daily contexts.
  */
-import { Doc, isHan, type Span } from './doc.js';
+import { Doc, NUMERALS, isHan, type Span } from './doc.js';
 import { kindMask } from './lexicon.js';
 
 /** Suffixes that make a place of an unlisted name before them. */
@@ -14,6 +14,8 @@ const SUFFIX_RULE = new Set(['镇', '乡', '村', '县', '州', '旗', '街道',
 /** Listed places: full names and county-level short forms. */
 const PLACE_KINDS = ['place', 'place-short'] as const;
 const PLACE_NAMES = kindMask(...PLACE_KINDS);
+/** Characters that point at places rather than name one (各乡镇, 凡农村, 全镇). */
+const DETERMINERS = new Set(['各', '凡', '每', '该', '本', '全', '此', '某', '其', '哪', '这', '那', '外', '邻', '乡', '镇', '村', '县']);
 /** 人 after a place: its people (魁北克人). */
 const PERSON = 0x4eba;
 /** Suffixes written onto a listed city or state name (洛杉矶市, 加利福尼亚州). */
@@ -144,7 +146,19 @@ function nameBefore(doc: Doc, end: number): number | undefined {
   let t = end;
   while (t > 0 && lex.translit[text.charCodeAt(t - 1)] === 1) t--;
   if (end - t >= 3 && doc.boundary(t)) return t;
-  const start = doc.tokenStartBefore(end);
+  let start = doc.tokenStartBefore(end);
+  // 召/忽/镇: jieba leaves an unknown name as single characters; two or three of them, none a
+  // function word or numeral, name the place.
+  if (end - start === 1) {
+    let s2 = end;
+    const nameChar = (k: number): boolean => {
+      const ch = text[k] ?? '';
+      return isHan(ch) && !NUMERALS.has(ch) && !DETERMINERS.has(ch) && !lex.nameBoundaries.has(ch) && !doc.startingAt(k, 'stop').length && !doc.endingAt(k + 1, 'stop').length;
+    };
+    while (s2 > end - 3 && doc.tokenStartBefore(s2) === s2 - 1 && nameChar(s2 - 1)) s2--;
+    // After punctuation or a listed place (安丘市召忽镇).
+    if (end - s2 >= 2 && (!isHan(text[s2 - 1]) || doc.hasEnd(s2, 'place'))) start = s2;
+  }
   const len = end - start;
   if (len < 2 || len > 4 || !doc.boundary(start)) return undefined;
   for (let i = start; i < end; i++) if (!isHan(text[i])) return undefined;
