@@ -171,3 +171,23 @@ describe('pathological inputs finish', { timeout: 60_000 }, () => {
     });
   }
 });
+
+describe('People\'s Daily conventions (MSRA annotation)', () => {
+  it('marks the place inside jieba compounds and before 地区 or 人', () => {
+    expect(texts(entities('日本政府和英国首相都发表了声明，亚太地区的非洲人也很关心。'), 'place')).toEqual(['日本', '英国', '亚太', '非洲']);
+    expect(texts(entities('会议讨论了两岸关系，沿太平洋两岸的国家都派了代表。'), 'place')).toEqual(['两岸', '太平洋']);
+  });
+  it('takes a country written with 国 and an unknown town split into characters', () => {
+    expect(texts(entities('以色列国总理到访。'), 'place')).toEqual(['以色列国']);
+    expect(texts(entities('记者来到山东安丘市召忽镇采访。'), 'place')).toEqual(['山东', '安丘市', '召忽镇']);
+  });
+  it('finds short names, intergovernmental bodies and the ministry in 国防部长', () => {
+    expect(texts(entities('民进和妇联的代表出席，世界贸易组织也派人参加。'), 'org')).toEqual(['民进', '妇联', '世界贸易组织']);
+    expect(texts(entities('国务委员兼国防部长迟浩田上将会见了客人。'), 'org')).toEqual(['国防部']);
+  });
+  it('reads a surname before 先生, a foreign name closed by a rarer character, and not 国家 before 主席', () => {
+    expect(texts(entities('邓先生说，塞迪略总统执政以来两国关系发展很快。'), 'person')).toEqual(['邓', '塞迪略']);
+    expect(texts(entities('国家主席江泽民会见了他。'), 'person')).toEqual(['江泽民']);
+    expect(texts(entities('委员长乔石从３月２５日起访问四国。'), 'person')).toEqual(['乔石']);
+  });
+});
