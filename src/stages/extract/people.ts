@@ -137,6 +137,8 @@ export function findPeople(doc: Doc): PersonSpan[] {
     const word = text.slice(t.start, t.end);
     if (s < 0 || taken[s] || !(doc.lex.titlesAfter.has(word) || POLITE.has(word)) || !doc.boundary(t.end)) continue;
     if (!surnames.has(surname) && (doc.lex.surnames.get(surname) ?? 0) < COMMON_SURNAME) continue;
+    // 向总统和夫人表示: a surname that is also a preposition or particle (向, 于, 和) needs its full name here.
+    if (!surnames.has(surname) && doc.lex.nameBoundaries.has(surname)) continue;
     // The surname is a word of its own: not the end of another word (民进党主席).
     if (!doc.boundary(s) || (doc.tokenEndAt(s) !== s + 1 && doc.tokenEndAt(s) !== t.end)) continue;
     if (isHan(text[s - 1]) && !doc.endingAt(s, 'verb').length && !doc.endingAt(s, 'stop').length && !doc.endingAt(s, 'cue-after').length) continue;
