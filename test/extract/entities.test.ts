@@ -190,4 +190,14 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
     expect(texts(entities('国家主席江泽民会见了他。'), 'person')).toEqual(['江泽民']);
     expect(texts(entities('委员长乔石从３月２５日起访问四国。'), 'person')).toEqual(['乔石']);
   });
+  it('takes a foreign name without context that jieba tags nr or its HMM finds, of common transliteration characters', () => {
+    expect(texts(entities('会上，希拉克和卡林顿交换了意见。'), 'person')).toEqual(['希拉克', '卡林顿']);
+    expect(texts(entities('出席招待会的有萨利姆、贝利等。'), 'person')).toEqual(['萨利姆', '贝利']);
+    // Not a people, a cave, a part of a longer name, common words jieba tags nr, or 多人.
+    expect(texts(entities('亚利桑那州的纳瓦霍人和拉斯科窟的壁画。'), 'person')).toEqual([]);
+    expect(texts(entities('托克维尔早就发现了这一点，并吸引着越来越多人的关注。'), 'person')).toEqual([]);
+    expect(texts(entities('光辉的古代文明和两国人民的友谊。'), 'person')).toEqual([]);
+    // One sense per page: a place somewhere on the page is no person elsewhere on it.
+    expect(texts(entities('这是伊费地区的头像。伊费的统治者很重视艺术。'), 'person')).toEqual([]);
+  });
 });

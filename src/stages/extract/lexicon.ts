@@ -133,6 +133,8 @@ export interface Lexicon {
   given: Map<string, GivenChar>;
   /** Transliteration characters, 1 in a table by UTF-16 unit. */
   translit: Uint8Array;
+  /** For each transliteration character (by UTF-16 unit), the number of transliterated names in jieba's dictionary that contain it. */
+  translitNames: Uint16Array;
   nameBoundaries: Set<string>;
   /** Full names of places, for short forms that need the full form in the document. */
   placeFull: Map<string, string>;
@@ -148,6 +150,8 @@ export interface Lexicon {
   /** Last characters of landmarks and places (馆, 山, 州), 1 in a table by UTF-16 unit. */
   landmarkEndings: Uint8Array;
   unlikelyLast: Set<string>;
+  /** Characters after which a transliterated word without person context is not a person (人, 节, 奖), 1 in a table by UTF-16 unit. */
+  foreignUnlikelyNext: Uint8Array;
 }
 
 let lexicon: Lexicon | undefined;
@@ -161,6 +165,13 @@ function unitTable(set: Iterable<string>): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (const entry of set) if (entry.length === 1) table[entry.charCodeAt(0)] = 1;
   return table;
+}
+
+/** Like unitTable, with each one-character entry's count (second field, capped at 65535). */
+function countTable(rows: string[][]): Uint16Array {
+  const counts = new Uint16Array(0x10000);
+  for (const [entry = '', count = '0'] of rows) if (entry.length === 1) counts[entry.charCodeAt(0)] = Math.min(65535, Number(count) || 0);
+  return counts;
 }
 
 function table(name: string): string[][] {
@@ -240,6 +251,7 @@ export function loadLexicon(): Lexicon {
     surnames,
     given,
     translit: unitTable(readList(DATA + 'translit-chars.txt')),
+    translitNames: countTable(table('translit-chars.txt')),
     nameBoundaries: new Set(readList(DATA + 'name-boundaries.txt')),
     placeFull,
     orgAbbreviations,
@@ -250,6 +262,7 @@ export function loadLexicon(): Lexicon {
     titleSuffixes: new Set(readList(DATA + 'title-suffixes.txt')),
     singleStops: unitTable(singleStops),
     unlikelyLast: new Set(readList(DATA + 'name-unlikely-last.txt')),
+    foreignUnlikelyNext: unitTable(readList(DATA + 'foreign-name-unlikely-next.txt')),
     landmarkEndings: unitTable([...readList(DATA + 'landmark-suffixes.txt'), ...readList(DATA + 'place-suffixes.txt').filter((w) => w.length === 1)]),
   };
   return lexicon;

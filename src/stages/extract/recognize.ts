@@ -10,6 +10,7 @@ import { Doc, type Span } from './doc.js';
 import { findOrgs } from './orgs.js';
 import { findPeople } from './people.js';
 import { findPlaces } from './places.js';
+import { findUnlistedNames } from './unlisted.js';
 
 export interface Found extends Span {
   type: EntityType;
@@ -39,14 +40,19 @@ export function recognize(text: string, types: Set<EntityType>, blockedSpans: Sp
   for (const p of places) placeCover.fill(1, p.start, p.end);
 
   if (types.has('person')) {
+    // Where no entity lies: a foreign name jieba knows or its HMM finds (unlisted.ts).
+    const taken = blocked.slice();
+    for (let i = 0; i < taken.length; i++) taken[i]! |= placeCover[i]!;
     for (const p of people) {
       if (p.strength === 'weak' && (overlapsBlocked(blocked, p) || overlapsBlocked(placeCover, p))) continue;
+      taken.fill(1, p.start, p.end);
       const attrs: Record<string, string> = {};
       if (p.title) attrs.title = p.title;
       if (p.org) attrs.org = p.org;
       if (p.role) attrs.role = p.role;
       out.push({ type: 'person', start: p.start, end: p.end, attrs });
     }
+    for (const p of findUnlistedNames(doc, taken)) out.push({ type: 'person', start: p.start, end: p.end, attrs: {} });
   }
   if (types.has('org')) {
     for (const o of orgs) out.push({ type: 'org', start: o.start, end: o.end, attrs: o.full ? { full: o.full } : {} });
