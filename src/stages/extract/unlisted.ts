@@ -30,8 +30,8 @@ const MIN_NAMES = 20;
 const MAX_SOLO = 20_000;
 const PLACE = kindMask('place');
 const PLACE_SUFFIX = kindMask('place-suffix');
-/** Joiners between the parts of a transliterated name (班汉·西巴阿差, 海尔—波普). */
 const SPACE = /\s/;
+/** Joiners between the parts of a transliterated name (班汉·西巴阿差, 海尔—波普). */
 const JOINERS = new Set(['·', '•', '・', '—', '－', '-']);
 
 export function findUnlistedNames(doc: Doc, taken: Uint8Array): Span[] {
