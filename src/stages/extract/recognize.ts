@@ -40,7 +40,7 @@ export function recognize(text: string, types: Set<EntityType>, blockedSpans: Sp
   for (const p of places) placeCover.fill(1, p.start, p.end);
 
   if (types.has('person')) {
-    // Where no entity lies: a foreign name jieba knows or its HMM finds (unlisted.ts).
+    // Where no entity lies: a foreign name jieba's HMM finds (unlisted.ts).
     const taken = blocked.slice();
     for (let i = 0; i < taken.length; i++) taken[i]! |= placeCover[i]!;
     for (const p of people) {
