@@ -89,6 +89,12 @@ let windowCounts = new Int32Array(0);
 let windowOf = new Int32Array(0);
 let windowNumber = 0;
 
+/** The hash of a gram extended by one more unit's hash (murmur-style multiply and shift). */
+function extendGram(key: number, unitHash: number): number {
+  const mixed = Math.imul(key ^ unitHash, 0x5bd1e995);
+  return mixed ^ (mixed >>> 15);
+}
+
 /**
  * Gopher's top n-gram character fractions for n = 2, 3, 4 (every occurrence
  * of the most frequent gram counts; a gram seen once is no repetition and
@@ -111,24 +117,19 @@ export function ngramShares(units: Units, window: number): NgramShares {
   let top4 = 0;
   // Each gram's hash extends the hash of the gram one shorter starting at the same unit.
   for (let i = 0; i + 1 < count; i++) {
-    let key = Math.imul(0x2545f491 ^ (hashes[i] as number), 0x5bd1e995);
-    key ^= key >>> 15;
-    key = Math.imul(key ^ (hashes[i + 1] as number), 0x5bd1e995);
-    key ^= key >>> 15;
+    let key = extendGram(extendGram(0x2545f491, hashes[i] as number), hashes[i + 1] as number);
     let chars = (lengths[i] as number) + (lengths[i + 1] as number);
     let at = addGram(bigrams, bits, key);
     let seen = bigrams[at + 1] as number;
     if (seen > 1 && seen * chars > top2) top2 = seen * chars;
     if (i + 2 >= count) continue;
-    key = Math.imul(key ^ (hashes[i + 2] as number), 0x5bd1e995);
-    key ^= key >>> 15;
+    key = extendGram(key, hashes[i + 2] as number);
     chars += lengths[i + 2] as number;
     at = addGram(trigrams, bits, key);
     seen = trigrams[at + 1] as number;
     if (seen > 1 && seen * chars > top3) top3 = seen * chars;
     if (i + 3 >= count) continue;
-    key = Math.imul(key ^ (hashes[i + 3] as number), 0x5bd1e995);
-    key ^= key >>> 15;
+    key = extendGram(key, hashes[i + 3] as number);
     chars += lengths[i + 3] as number;
     at = addGram(fourgrams, bits, key);
     seen = fourgrams[at + 1] as number;
