@@ -181,6 +181,8 @@ function table(name: string): string[][] {
 /** Loads every list once; later calls return the same lexicon. */
 export function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
+  // Every listed transliteration character has a count, so the count table also says which are listed.
+  const translitNames = countTable(table('translit-chars.txt'));
   const trie = new Trie();
   const placeFull = new Map<string, string>();
   for (const [full = '', short = '', level = ''] of table('places-cn.txt')) {
@@ -250,8 +252,8 @@ export function loadLexicon(): Lexicon {
     trie,
     surnames,
     given,
-    translit: unitTable(readList(DATA + 'translit-chars.txt')),
-    translitNames: countTable(table('translit-chars.txt')),
+    translit: Uint8Array.from(translitNames, (names) => (names > 0 ? 1 : 0)),
+    translitNames,
     nameBoundaries: new Set(readList(DATA + 'name-boundaries.txt')),
     placeFull,
     orgAbbreviations,
