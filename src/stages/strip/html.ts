@@ -1,28 +1,19 @@
 /**
- * HTML → blocks. cheerio parses with htmlparser2 (the `cheerio/slim` entry,
- * 5x faster than its default parse5 on the dev pages); one iterative walk over the
- * node tree then drops non-text elements, comments and hidden elements, and
+ * HTML → blocks. htmlparser2 tokenizes (5x faster than parse5 on the dev
+ * pages) and its open, text and close events are the walk itself, with no
+ * DOM built: it drops non-text elements, comments and hidden elements, and
  * cuts the visible text into blocks at block-level elements, `<br>` and
  * ideographic-space paragraph marks. Each block remembers its nearest
  * block-level container, and each container its parent and class/id hint, for
  * the density scoring in ./density.ts. The page head (title, meta tags,
  * canonical link, JSON-LD) is collected on the way for metadata.
  */
-import { load } from 'cheerio/slim';
+import { Parser } from 'htmlparser2';
 import type { Removal } from '../../core/record.js';
 import { makeBlock, type Block, type BlockKind } from './blocks.js';
 import { isSpace, normalizeSpaces, visibleLength } from './chars.js';
 import { stripData } from './data.js';
 import type { Reason } from './reasons.js';
-
-/** The structural subset of htmlparser2's DOM nodes this module reads. */
-interface DomNode {
-  type: string;
-  name?: string;
-  attribs?: Record<string, string>;
-  children?: DomNode[];
-  data?: string;
-}
 
 export interface ElementInfo {
   /** Index of the nearest block-level ancestor, -1 at the top. */
@@ -102,18 +93,6 @@ function snippet(text: string): string {
   return t.length > EXPLAIN_SNIPPET ? t.slice(0, EXPLAIN_SNIPPET) + '…' : t;
 }
 
-/** All text under a node, for removed elements and the head. */
-function textOf(node: DomNode): string {
-  let out = '';
-  const stack: DomNode[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'text' || n.type === 'cdata') out += n.data ?? '';
-    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-  }
-  return out;
-}
-
 function isHidden(attribs: Record<string, string>): boolean {
   if (attribs.hidden !== undefined) return true;
   if (attribs['aria-hidden'] === 'true') return true;
@@ -170,10 +149,30 @@ function collectJsonLd(text: string, into: Record<string, unknown>[]): void {
   }
 }
 
-export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const root = $.root()[0] as unknown as DomNode;
+/** What an open element outside skipped content changed, undone when it ends. */
+const OPENED_BLOCK = 1;
+const OPENED_LINK = 2;
+const OPENED_HEADING = 4;
+const OPENED_ITEM = 8;
+const OPENED_H1 = 16;
 
+/** Text gathered while an element is open. */
+interface Gathering {
+  text: string;
+}
+
+/** An element whose content is skipped, and what its text is for. */
+interface Skipped {
+  /** The page title (the first <title>). */
+  title?: boolean;
+  jsonLd?: boolean;
+  /** Listed as removed (--explain). */
+  reason?: Reason;
+  /** Its text, gathered only when one of the above wants it. */
+  gathering?: Gathering;
+}
+
+export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
   const blocks: Block[] = [];
   const elements: ElementInfo[] = [];
   const removed: Removal[] = [];
@@ -187,7 +186,6 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
   let lastContainer = -2;
 
   const remove = (text: string, reason: Reason): void => {
-    if (!collectRemoved) return;
     const t = snippet(text);
     if (t !== '') removed.push({ text: t, reason });
   };
@@ -228,63 +226,73 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
     }
   };
 
-  interface Frame {
-    node: DomNode;
-    next: number;
-    block: boolean;
-    link: boolean;
-    heading: boolean;
-    item: boolean;
-  }
-  const stack: Frame[] = [];
-  const enter = (node: DomNode): void => {
-    switch (node.type) {
-      case 'text':
-        if (node.data) pieces.push({ text: node.data, link: linkDepth > 0 });
-        return;
-      case 'comment':
-        if (collectRemoved) remove(node.data ?? '', 'comment');
-        return;
-      case 'script':
-      case 'style': {
-        const type = (node.attribs?.type ?? '').toLowerCase();
-        if (type === 'application/ld+json') collectJsonLd(textOf(node), head.jsonLd);
-        if (collectRemoved) remove(textOf(node), 'script-style');
-        return;
-      }
-      case 'tag':
-        break;
-      case 'root':
-        stack.push({ node, next: 0, block: false, link: false, heading: false, item: false });
-        return;
-      default:
-        return;
+  // The walk is the parser's own events, not a DOM built first: building the
+  // tree (and collecting it) cost more than twice the tokenizing.
+  /** Texts being gathered: a skipped element's and the open h1 elements', innermost last. */
+  const gatherings: Gathering[] = [];
+  /** Indices in head.h1 of the open h1 elements, innermost last. */
+  const openH1: number[] = [];
+  /** OPENED_* bits of each open element outside skipped content, innermost last. */
+  const opened: number[] = [];
+  let skipped: Skipped = {};
+  /** Elements open from the skipped one inwards; 0 outside skipped content. */
+  let skippedDepth = 0;
+
+  const skip = (what: Skipped): void => {
+    skipped = what;
+    skippedDepth = 1;
+    if (what.title || what.jsonLd || what.reason) {
+      what.gathering = { text: '' };
+      gatherings.push(what.gathering);
     }
-    const tag = node.name ?? '';
-    const attribs = node.attribs ?? {};
+  };
+
+  const endSkipped = (): void => {
+    if (!skipped.gathering) return;
+    gatherings.pop();
+    const text = skipped.gathering.text;
+    if (skipped.title) head.title = normalizeSpaces(text);
+    if (skipped.jsonLd) collectJsonLd(text, head.jsonLd);
+    if (skipped.reason) remove(text, skipped.reason);
+  };
+
+  const openTag = (tag: string, attribs: Record<string, string>): void => {
+    if (skippedDepth > 0) {
+      skippedDepth++;
+      return;
+    }
+    if (tag === 'script' || tag === 'style') {
+      const jsonLd = (attribs.type ?? '').toLowerCase() === 'application/ld+json';
+      skip({ jsonLd, ...(collectRemoved ? { reason: 'script-style' } : {}) });
+      return;
+    }
     if (SKIP_TAGS.has(tag)) {
       if (tag === 'title') {
-        if (head.title === undefined) head.title = normalizeSpaces(textOf(node));
+        skip({ title: head.title === undefined });
       } else if (tag === 'meta') {
         const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase();
         if (key && attribs.content !== undefined && !head.meta.has(key)) head.meta.set(key, attribs.content);
+        skip({});
       } else if (tag === 'link') {
         if ((attribs.rel ?? '').toLowerCase() === 'canonical' && attribs.href) head.canonical = attribs.href;
-      } else if (collectRemoved) {
-        remove(textOf(node), 'script-style');
+        skip({});
+      } else {
+        skip(collectRemoved ? { reason: 'script-style' } : {});
       }
       return;
     }
     if (isHidden(attribs)) {
-      if (collectRemoved) remove(textOf(node), 'hidden');
+      skip(collectRemoved ? { reason: 'hidden' } : {});
       return;
     }
     if (tag === 'br' || tag === 'hr') {
       flush();
+      opened.push(0);
       return;
     }
-    const block = !INLINE_TAGS.has(tag);
-    if (block) {
+    let bits = 0;
+    if (!INLINE_TAGS.has(tag)) {
+      bits |= OPENED_BLOCK;
       flush();
       // The classes of <html> and <body> describe the page's state (`u-has-nav-bar`), not a part of it.
       const hints = tag === 'body' || tag === 'html' ? { contentHint: false } : hintsOf(attribs);
@@ -293,34 +301,60 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
       containers.push(elements.length - 1);
     }
     // Links side by side (`<a>苏州</a><a>西安交大</a>` in a tag list or menu) are separate words.
-    if (tag === 'a' && pieces.length > 0 && pieces[pieces.length - 1]!.link) pieces.push({ text: ' ', link: false });
-    const heading = HEADINGS.has(tag);
-    const item = tag === 'li' || tag === 'dt' || tag === 'dd';
-    const link = tag === 'a';
-    if (heading) headingDepth++;
-    if (item) itemDepth++;
-    if (link) linkDepth++;
-    if (tag === 'h1') head.h1.push(normalizeSpaces(textOf(node)));
-    stack.push({ node, next: 0, block, link, heading, item });
+    if (tag === 'a') {
+      if (pieces.length > 0 && pieces[pieces.length - 1]!.link) pieces.push({ text: ' ', link: false });
+      bits |= OPENED_LINK;
+      linkDepth++;
+    }
+    if (HEADINGS.has(tag)) {
+      bits |= OPENED_HEADING;
+      headingDepth++;
+    }
+    if (tag === 'li' || tag === 'dt' || tag === 'dd') {
+      bits |= OPENED_ITEM;
+      itemDepth++;
+    }
+    if (tag === 'h1') {
+      bits |= OPENED_H1;
+      openH1.push(head.h1.push('') - 1);
+      gatherings.push({ text: '' });
+    }
+    opened.push(bits);
   };
 
-  enter(root);
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    const children = frame.node.children ?? [];
-    if (frame.next < children.length) {
-      enter(children[frame.next++]!);
-      continue;
+  const closeTag = (): void => {
+    if (skippedDepth > 0) {
+      if (--skippedDepth === 0) endSkipped();
+      return;
     }
-    stack.pop();
-    if (frame.block) {
+    const bits = opened.pop()!;
+    if (bits & OPENED_BLOCK) {
       flush();
       containers.pop();
     }
-    if (frame.heading) headingDepth--;
-    if (frame.item) itemDepth--;
-    if (frame.link) linkDepth--;
-  }
+    if (bits & OPENED_LINK) linkDepth--;
+    if (bits & OPENED_HEADING) headingDepth--;
+    if (bits & OPENED_ITEM) itemDepth--;
+    if (bits & OPENED_H1) head.h1[openH1.pop()!] = normalizeSpaces(gatherings.pop()!.text);
+  };
+
+  // htmlparser2 closes every element it opens (void ones at once, unclosed ones at the end), so
+  // openTag and closeTag pair up as the elements of the tree it would build.
+  const parser = new Parser(
+    {
+      onopentag: openTag,
+      onclosetag: closeTag,
+      ontext(text) {
+        for (const g of gatherings) g.text += text;
+        if (skippedDepth === 0 && text !== '') pieces.push({ text, link: linkDepth > 0 });
+      },
+      oncomment(text) {
+        if (collectRemoved && skippedDepth === 0) remove(text, 'comment');
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
   flush();
   return { blocks, elements, head, removed };
 }
