@@ -190,6 +190,23 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
     expect(texts(entities('国家主席江泽民会见了他。'), 'person')).toEqual(['江泽民']);
     expect(texts(entities('委员长乔石从３月２５日起访问四国。'), 'person')).toEqual(['乔石']);
   });
+  it('marks party organs named by their level, national bodies opened by 全国, and newspapers; not meetings', () => {
+    // Dev page 3e1af229: the county committee before 书记 is an institution of its own.
+    expect(texts(entities('固原市委副书记、西吉县委书记白学贵告诉记者：“西吉县已形成了四级良繁体系。”'), 'org')).toEqual(['固原市委', '西吉县委']);
+    expect(texts(entities('我们坚信，在市委的坚强领导下，他担任全国政协常委、全国工商联副主席。'), 'org')).toEqual(['市委', '全国政协', '全国工商联']);
+    expect(texts(entities('据英国《卫报》4日报道，《政府工作报告》提出'), 'org')).toEqual(['卫报']);
+    expect(texts(entities('民主党法国党部于华侨文化中心举办意义座谈会，全国光彩事业工作座谈会随后召开。'), 'org')).toEqual(['民主党法国党部', '华侨文化中心']);
+    // 所 before a verb is the particle: 苏联 stays a place, a former country listed by name.
+    expect(texts(entities('作者在苏联解体前所写的苏联见闻。'), 'place')).toEqual(['苏联', '苏联']);
+  });
+  it('joins a place and the landmark after it, and keeps a dictionary name before a verb it starts', () => {
+    expect(texts(entities('远离北美西北海岸温哥华岛的努特卡土著。位于东便门桥南的金世纪嘉园。'), 'place')).toEqual(['北美', '温哥华岛', '东便门桥']);
+    expect(texts(entities('北京市场很大，筹措主体的上海城投出面。'), 'place')).toEqual(['北京', '上海']);
+    expect(texts(entities('他对司机王小明说，那医生奇异他的举动。'), 'person')).toEqual(['王小明']);
+    // A word opening with a surname (保姆) before a name; a name closed by 和 before a title that ends the phrase.
+    expect(texts(entities('学校校领导程基伟、张开富参加会见，十年的老保姆赵淑君说。'), 'person')).toEqual(['程基伟', '张开富', '赵淑君']);
+    expect(texts(entities('臧克和教授的论著，王明和校长一起来了。'), 'person')).toEqual(['臧克和']);
+  });
   it('takes a foreign name without context that the HMM of jieba finds, of common transliteration characters', () => {
     expect(texts(entities('会上，卡林顿交换了意见。'), 'person')).toEqual(['卡林顿']);
     expect(texts(entities('出席招待会的有贝利等。'), 'person')).toEqual(['贝利']);

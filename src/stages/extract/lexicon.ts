@@ -145,6 +145,10 @@ export interface Lexicon {
   titles: Set<string>;
   titleUnits: Set<string>;
   titleSuffixes: Set<string>;
+  /** 车站, 公园, 河: the kind of a landmark written after a place's name. */
+  landmarkWords: Set<string>;
+  /** 座谈会, 表彰大会: events named like institutions. */
+  eventWords: Set<string>;
   /** One-character stop words (kept out of the trie), 1 in a table by UTF-16 unit. */
   singleStops: Uint8Array;
   /** Last characters of landmarks and places (馆, 山, 州), 1 in a table by UTF-16 unit. */
@@ -196,6 +200,7 @@ export function loadLexicon(): Lexicon {
   }
   for (const [name = '', kind = ''] of table('places-world.txt')) trie.add(name, 'place', kind);
   for (const [name = '', kind = ''] of table('places-news.txt')) trie.add(name, 'place', kind);
+  for (const [name = '', kind = ''] of table('places-former.txt')) trie.add(name, 'place', kind);
   for (const [suffix = ''] of table('place-suffixes.txt')) trie.add(suffix, 'place-suffix');
   for (const cue of readList(DATA + 'place-cues.txt')) trie.add(cue, 'place-cue');
   for (const [abbr = '', full = ''] of table('place-abbreviations.txt')) trie.add(abbr, 'place-abbr', full);
@@ -208,6 +213,11 @@ export function loadLexicon(): Lexicon {
 
   for (const [name = ''] of table('orgs-known.txt')) trie.add(name, 'org');
   for (const [name = ''] of table('orgs-news.txt')) trie.add(name, 'org');
+  const levelOrgans = table('org-level-organs.txt');
+  for (const [level = '', role = ''] of levelOrgans) {
+    if (role !== 'level') continue;
+    for (const [organ = '', kind = ''] of levelOrgans) if (kind === 'organ') trie.add(level + organ, 'org', 'level');
+  }
   const orgAbbreviations = new Map<string, string>();
   for (const [abbr = '', full = ''] of table('org-abbreviations.txt')) {
     orgAbbreviations.set(abbr, full);
@@ -262,6 +272,8 @@ export function loadLexicon(): Lexicon {
     titles,
     titleUnits: new Set(readList(DATA + 'title-units.txt')),
     titleSuffixes: new Set(readList(DATA + 'title-suffixes.txt')),
+    eventWords: new Set(readList(DATA + 'org-event-words.txt')),
+    landmarkWords: new Set(readList(DATA + 'landmark-words.txt')),
     singleStops: unitTable(singleStops),
     unlikelyLast: new Set(readList(DATA + 'name-unlikely-last.txt')),
     foreignUnlikelyNext: unitTable(readList(DATA + 'foreign-name-unlikely-next.txt')),

@@ -8,6 +8,7 @@
  * (西北/工业/大学 → 西工大), declared (（以下简称“西浦”）) or listed (清华, 中科院).
  */
 import { Doc, NUMERALS, isHan, type Span } from './doc.js';
+import type { Match } from './lexicon.js';
 
 export interface OrgSpan extends Span {
   /** For short names: the full name found on the page. */
@@ -26,6 +27,13 @@ const VERB_NAMED = new Set(['法院', '委员会']);
 const PARTY_TAIL = /^(?:[一二三四五六七八九十]{1,3}大|中央)/;
 /** 十四大, 党的二十大 standing alone: an ordinal congress, not a word (十大 is also 'ten big'). */
 const CONGRESS = /[一二三四五六七八九十]{2,3}大/g;
+/**
+ * A title in 《》 ending in 报, a newspaper (People's Daily / MSRA mark papers as ORG); not a
+ * document (《关于…的通报》, 《政府工作报告》, 《联合公报》) or a forecast (天气预报).
+ */
+const NEWSPAPER = /《(?!关于)([\u4e00-\u9fff]{1,8}(?<![的公通简情预电年])报)》/g;
+/** One-character suffixes that are also a particle (所写) and a modal verb (会说). */
+const PARTICLE_SUFFIXES = new Set(['所', '会']);
 /** Suffixes whose full names give derived short names (西北工业大学 → 西工大). */
 const ABBREVIABLE = /(大学|学院)$/;
 
@@ -36,8 +44,7 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
 
   const candidates: OrgSpan[] = [];
   for (const m of doc.all('org-suffix')) {
-    // The suffix ends a word, or a title follows it inside one word (大学教授).
-    const endsWord = doc.boundary(m.end) || doc.startingAt(m.end, 'title').some((t) => doc.boundary(t.end));
+    const endsWord = endsNameWord(doc, m.end);
     // 国防部长, 外交部长 as one word: People's Daily marks the ministry (国防部) and leaves 长.
     const ministerTail = text[m.start] === '部' && m.end - m.start === 1 && text[m.end] === '长' && doc.boundary(m.end + 1) && !doc.boundary(m.end) && doc.tokenStartBefore(m.end) <= m.start - 2;
     if ((!endsWord && !ministerTail) || blocked[m.start] || blocked[m.end - 1]) continue;
@@ -51,21 +58,26 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
     }
     // 党委 in 党委书记, 部 in 部长: the suffix belongs to a title.
     if (!ministerTail && (titleCover[m.start] ?? 0) > m.end && doc.boundary(titleStartCovering(doc, m.start))) continue;
+    if (isEvent(doc, m.end)) continue;
+    // 苏联解体前所写, 他会说: 所 and 会 before a verb are a particle and a modal.
+    if (PARTICLE_SUFFIXES.has(text.slice(m.start, m.end)) && doc.posOf(text.slice(m.end, doc.tokenEndAt(m.end))).startsWith('v')) continue;
+    // 委 in 政协常委: the suffix ends a title word.
+    if (doc.endingAt(m.end, 'title').some((t) => t.start < m.start && doc.boundary(t.start))) continue;
     const span = extendLeft(doc, blocked, m.start, m.end, m.info as Strength);
     if (span) candidates.push(span);
   }
   for (const kind of ['org', 'org-abbr'] as const) {
     for (const m of doc.all(kind)) {
-      if (!doc.boundary(m.start) || !doc.boundary(m.end) || blocked[m.start] || blocked[m.end - 1]) continue;
+      if (!endsNameWord(doc, m.end) || blocked[m.start] || blocked[m.end - 1]) continue;
       if (kind === 'org-abbr') {
+        if (!doc.boundary(m.start)) continue;
         const full = m.info;
         const ambiguous = doc.longestAt(m.start, 'place')?.end === m.end || doc.longestAt(m.start, 'place-short')?.end === m.end;
         if (ambiguous && !text.includes(full)) continue;
         candidates.push(full !== text.slice(m.start, m.end) && text.includes(full) ? { start: m.start, end: m.end, full } : { start: m.start, end: m.end });
       } else {
-        // 第十五次全国代表大会: an ordinal before a known name belongs to it.
-        const ordinal = ORDINAL.exec(text.slice(Math.max(0, m.start - 6), m.start));
-        candidates.push({ start: m.start - (ordinal?.[0].length ?? 0), end: m.end });
+        const start = knownNameStart(doc, m);
+        if (start !== undefined && !blocked[start]) candidates.push({ start, end: m.end });
       }
     }
   }
@@ -81,6 +93,12 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
     const afterNumeral = NUMERALS.has(text[start - 1] ?? '');
     if (blocked[start] || afterNumeral || !doc.boundary(start) || /[学会使厦型量家多部批力小]/.test(text[end] ?? '')) continue;
     candidates.push({ start, end });
+  }
+  // 《星报》, 《卫报》: a newspaper's name between title marks.
+  for (const m of text.matchAll(NEWSPAPER)) {
+    const start = m.index + 1;
+    const end = start + (m[1]?.length ?? 0);
+    if (!blocked[start] && !blocked[end - 1]) candidates.push({ start, end });
   }
   // 筹委会, 预委会, 常委会: a three-character dictionary word shortening a 委员会.
   for (const m of doc.all('org-suffix')) {
@@ -102,6 +120,31 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
   return longestFirst(candidates);
 }
 
+/** Where the institution named by the known name `m` starts, or undefined when `m` starts inside a word. */
+function knownNameStart(doc: Doc, m: Match): number | undefined {
+  // 西吉县委: a place ending with the level character of 县委 names that county's organ.
+  const levelOf = m.info === 'level' ? doc.endingAt(m.start + 1, 'place').find((p) => p.start < m.start && doc.boundary(p.start)) : undefined;
+  if (levelOf) return levelOf.start;
+  // 全国工商联: a word that opens national institutions, right before a known short name.
+  const opener = doc.endingAt(m.start, 'org-prefix').find((p) => doc.boundary(p.start));
+  if (opener) return opener.start;
+  if (!doc.boundary(m.start)) return undefined;
+  // 第十五次全国代表大会: an ordinal before a known name belongs to it.
+  const ordinal = ORDINAL.exec(doc.text.slice(Math.max(0, m.start - 6), m.start));
+  return m.start - (ordinal?.[0].length ?? 0);
+}
+
+/** 工作座谈会: an event word ends at `end`. */
+function isEvent(doc: Doc, end: number): boolean {
+  for (let length = 2; length <= 4; length++) if (doc.lex.eventWords.has(doc.text.slice(end - length, end))) return true;
+  return false;
+}
+
+/** A name ends a word at `end`, or a title follows it inside one word (大学教授, 县委书记). */
+function endsNameWord(doc: Doc, end: number): boolean {
+  return doc.boundary(end) || doc.startingAt(end, 'title').some((t) => doc.boundary(t.end));
+}
+
 function titleStartCovering(doc: Doc, i: number): number {
   for (let s = i; s >= Math.max(0, i - 6); s--) {
     for (const t of doc.startingAt(s, 'title')) if (t.end > i) return s;
@@ -118,6 +161,7 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   let anchored = false;
   // Company names may contain a trade (精密切削技术): past a verb, the name continues only up to a place.
   let beforeVerb: number | undefined;
+  const suffixIsKnown = doc.longestAt(start, 'org')?.end === end;
   while (pos > 0 && end - pos < MAX_LENGTH) {
     const ch = text[pos - 1] ?? '';
     // 海口市第２７小学: an ordinal inside the name.
@@ -138,8 +182,9 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
     if (ch === '电' && text[pos - 2] === '日') break;
     if (endsWithKind(doc, pos, 'verb') && strength === 'company' && beforeVerb === undefined) {
       beforeVerb = pos;
-    } else if (pos === start && endsWithKind(doc, pos, 'verb') && (followsAnchor(doc, doc.tokenStartBefore(pos)) || VERB_NAMED.has(text.slice(start, end)))) {
-      // 香港特区终审法院: a verb right before the suffix, itself right after a place or institution.
+    } else if (pos === start && endsWithKind(doc, pos, 'verb') && !suffixIsKnown && (followsAnchor(doc, doc.tokenStartBefore(pos)) || VERB_NAMED.has(text.slice(start, end)))) {
+      // 香港特区终审法院: a verb right before the suffix, itself right after a place or institution
+      // (but 乡纪委直至县委 is two institutions).
     } else if (endsWithKind(doc, pos, 'stop') || endsWithKind(doc, pos, 'verb') || endsWithKind(doc, pos, 'cue-after')) {
       const joined = acrossConjunction(doc, pos);
       if (joined === undefined) break;

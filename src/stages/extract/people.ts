@@ -51,7 +51,8 @@ function isSpaceUnit(c: number): boolean {
 }
 const TITLE_OR_PREFIX = kindMask('title', 'title-prefix');
 /** Listed words that cannot be inside a given name. */
-const LISTED = kindMask('title', 'title-prefix', 'org-suffix', 'place', 'org', 'verb');
+const LISTED_KINDS = ['title', 'title-prefix', 'org-suffix', 'place', 'org', 'verb'] as const;
+const LISTED = kindMask(...LISTED_KINDS);
 /** · between the parts of a transliterated name. */
 const MIDDLE_DOT = 0xb7;
 
@@ -190,12 +191,16 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     if (len === 2 && !isHan(g2)) continue;
     // A dictionary word across an edge of the span rules it out first.
     if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end) && !endsBeforeConjunction(doc, start, end)) continue;
-    if (len === 2 && startsNonName(doc, surnameEnd + 1)) continue;
+    // 张明确表示 → 张; but 王小明说, a name in jieba's dictionary, stays whole.
+    if (len === 2 && startsNonName(doc, surnameEnd + 1) && !(doc.isWord(start, end) && /^nr/.test(doc.posOf(text.slice(start, end))))) continue;
+    // 老保姆赵淑君: a word (保姆) that opens with a surname, then a three-character name.
+    if (len === 2 && opensNameAfterWord(doc, start, surnameEnd + 1)) continue;
     // 刘惠向南开大学 → 刘惠; but 姜有为、霍步刚 → 姜有为: a boundary character before punctuation ends the name.
     // (Unless jieba's dictionary has the three characters as one word: 任命李国能为.)
     const oneWord = doc.isWord(start, end);
     // 乔石从３月: before a number the boundary character is a preposition too.
-    if (len === 2 && !oneWord && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || DIGIT.test(text[surnameEnd + 2] ?? '') || doc.hasStart(surnameEnd + 1, 'cue-after'))) continue;
+    // (臧克和教授的论著: a title closing the phrase after it makes it the name's last; 王明和校长一起: no.)
+    if (len === 2 && !oneWord && lex.nameBoundaries.has(g2 ?? '') && (isHan(text[surnameEnd + 2]) || DIGIT.test(text[surnameEnd + 2] ?? '') || doc.hasStart(surnameEnd + 1, 'cue-after')) && !titleClosesPhrase(doc, end)) continue;
     // 林先生, 美代表: a cue word in the given name.
     if (doc.hasStart(surnameEnd, 'cue-after')) continue;
     if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
@@ -210,7 +215,8 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     const after = endsName(doc, end);
     const word = doc.isWord(start, end);
     const listed = containsListedWord(doc, surnameEnd, end);
-    const knownName = (word || knownNameOpeningWord(doc, start, end)) && len === 2 && /^nr/.test(doc.posOf(text.slice(start, end))) && !listed;
+    // 王小明说: a listed word running past a dictionary name (明说) does not unmake it.
+    const knownName = (word || knownNameOpeningWord(doc, start, end)) && len === 2 && /^nr/.test(doc.posOf(text.slice(start, end))) && !containsListedWord(doc, surnameEnd, end, true);
     const plausible = score >= PLAUSIBLE || knownName || (before && scores.every((s) => s > 0));
     if (!plausible) continue;
     // An ordinary word next to a title (成员单位) needs name-like characters to be a name (区委书记文献);
@@ -296,6 +302,14 @@ function followedByTitle(doc: Doc, end: number): boolean {
   return doc.startingAt(end, 'title').some((t) => doc.lex.titlesAfter.has(doc.text.slice(t.start, t.end)) && doc.boundary(t.end));
 }
 
+/** A title after the name, then punctuation, 的 or a speech verb (臧克和教授的论著). */
+function titleClosesPhrase(doc: Doc, end: number): boolean {
+  return doc.startingAt(end, 'title').some((t) => {
+    const next = doc.text[t.end] ?? '';
+    return doc.lex.titlesAfter.has(doc.text.slice(t.start, t.end)) && (!isHan(next) || next === '的' || doc.hasStart(t.end, 'cue-after'));
+  });
+}
+
 /** A title or its prefix starting inside the given name (西浦执行校长: 浦执行 is no name). */
 function titleStartsWithin(doc: Doc, from: number, end: number): boolean {
   for (let i = from; i < end; i++) {
@@ -356,6 +370,20 @@ function unlistedSurnames(doc: Doc, candidates: Map<number, Candidate>): PersonS
   return out;
 }
 
+/**
+ * 保姆赵淑君: a two-character dictionary word from `start` to `wordEnd`, then a surname with two
+ * name-like characters after it: the name starts after the word.
+ */
+function opensNameAfterWord(doc: Doc, start: number, wordEnd: number): boolean {
+  const { text, lex } = doc;
+  const [surname = '', g1 = '', g2 = ''] = [text[wordEnd], text[wordEnd + 1], text[wordEnd + 2]];
+  if (!lex.surnames.has(surname) || !isHan(g1) || !isHan(g2) || !doc.isWord(start, wordEnd) || doc.isWord(start, wordEnd + 1)) return false;
+  // 张开富参加: the word is a name itself (jieba: nr), or the two characters after the surname are a word.
+  // (陈家康和毛泽东: 和 after the surname is no given name.)
+  if (doc.posOf(text.slice(start, wordEnd)) === 'nr' || doc.isWord(wordEnd + 1, wordEnd + 3) || lex.nameBoundaries.has(g1) || lex.nameBoundaries.has(g2)) return false;
+  return givenScoreOf(lex, g1) >= PLAUSIBLE && givenScoreOf(lex, g2) >= PLAUSIBLE;
+}
+
 /** 严汉祥和扬州的季之光: the last character makes a word with a following 和/与/及 (祥和). */
 function endsBeforeConjunction(doc: Doc, start: number, end: number): boolean {
   return doc.boundary(start) && doc.tokenEndAt(end - 1) === end + 1 && doc.tokenStartBefore(end) === end - 1 && CONJUNCTIONS.has(doc.text[end] ?? '');
@@ -376,9 +404,16 @@ function isCueWord(doc: Doc, start: number, end: number): boolean {
   return (['cue-after', 'cue-before', 'title'] as const).some((k) => doc.startingAt(start, k).some((m) => m.end === end));
 }
 
-/** True when a title, unit, institution suffix or place starts inside the span (区委办, 宣传部). */
-function containsListedWord(doc: Doc, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (doc.startsAny(i, LISTED)) return true;
+/**
+ * True when a title, unit, institution suffix or place starts inside the span (区委办, 宣传部);
+ * with `inside`, only one that also ends inside it.
+ */
+function containsListedWord(doc: Doc, start: number, end: number, inside = false): boolean {
+  for (let i = start; i < end; i++) {
+    if (!doc.startsAny(i, LISTED)) continue;
+    if (!inside) return true;
+    for (const kind of LISTED_KINDS) if (doc.startingAt(i, kind).some((m) => m.end <= end)) return true;
+  }
   return false;
 }
 

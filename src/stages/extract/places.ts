@@ -32,6 +32,11 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     out.push({ start: s, end: e });
     blocked.fill(1, s, e);
   };
+  // 永定门车站, 圣劳伦斯河: the kind of landmark after a place found by its word belongs to it.
+  const takeWithLandmark = (s: number, e: number): void => {
+    const landmark = landmarkAfter(doc, e);
+    take(s, landmark && free(e, e + landmark) ? e + landmark : e);
+  };
 
   // Whether the full form of a county-level short form is on the page, by short form.
   const fullOnPage = new Map<string, boolean>();
@@ -47,11 +52,14 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     for (const kind of PLACE_KINDS) {
       if (!doc.hasStart(i, kind)) continue;
       for (const m of doc.startingAt(i, kind)) {
-        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '') && text[m.end] !== '国' && !opensCompound(doc, m.start, m.end)) || (best && best.end >= m.end)) continue;
+        const landmark = landmarkAfter(doc, m.end);
+        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '') && text[m.end] !== '国' && !landmark && !opensCompound(doc, m.start, m.end)) || (best && best.end >= m.end)) continue;
         if (kind === 'place-short' && !fullFormOnPage(text.slice(m.start, m.end))) continue;
         best = m;
       }
     }
+    // 合肥火车站, 渥太华河: a listed place and the kind of landmark after it are one place.
+    if (best) best = { start: best.start, end: best.end + landmarkAfter(doc, best.end) };
     // 洛杉矶市: a listed name and its suffix written as one word.
     // 以色列国: a country's name with 国 written onto it.
     const suffixed = CITY_SUFFIX.has(text[best?.end ?? -1] ?? '') || (text[best?.end ?? -1] === '国' && text[(best?.end ?? 0) - 1] !== '国');
@@ -92,7 +100,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   for (let i = 0; i < text.length; i++) {
     if (!doc.boundary(i)) continue;
     const end = doc.tokenEndAt(i);
-    if (end - i >= 3 && endsLandmark(doc, end) && free(i, end) && isHan(text[i]) && doc.posOf(text.slice(i, end)) === 'ns') take(i, end);
+    if (end - i >= 3 && endsLandmark(doc, end) && free(i, end) && isHan(text[i]) && doc.posOf(text.slice(i, end)) === 'ns') takeWithLandmark(i, end);
     i = end - 1;
   }
 
@@ -102,11 +110,21 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     if (!doc.boundary(i) || end - i < 3 || blocked[i]) continue;
     let foreign = true;
     for (let j = i; j < end && foreign; j++) foreign = lex.translit[text.charCodeAt(j)] === 1 || (j === end - 1 && CITY_SUFFIX.has(text[j] ?? ''));
-    if (foreign && free(i, end) && (doc.posOf(text.slice(i, end)) === 'ns' || isForeignPlace(doc, i, end))) take(i, end);
+    if (foreign && free(i, end) && (doc.posOf(text.slice(i, end)) === 'ns' || isForeignPlace(doc, i, end))) takeWithLandmark(i, end);
     i = end - 1;
   }
 
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The length of the landmark word (车站, 公园, 河) from `end` to the end of its dictionary token, or
+ * 0: a word of its own (北京/火车站), or the tail of a token holding place and landmark (渥太华河);
+ * not the start of another word (北京/市场).
+ */
+function landmarkAfter(doc: Doc, end: number): number {
+  const word = doc.text.slice(end, doc.tokenEndAt(end));
+  return doc.lex.landmarkWords.has(word) ? word.length : 0;
 }
 
 /** A word ending at `end` ends like a landmark or place (馆, 山, 州), or is followed by 人 (魁北克人, 马拉维人: the people of a place). */
