@@ -115,10 +115,12 @@ export function trimDecoration(s: string): string {
   return s.slice(start, end);
 }
 
-const DECORATION = new Set(Array.from('·•●○◆◇■□▪▫►▶▸»«>›‹<|｜/\\-—_=~*#【】[]〔〕〖〗()（）「」:：,，.。、;；!！?？…' + "'\"“”‘’"));
+/** Bullets and decorative marks as a lookup table over UTF-16 code units (all of them are in the BMP). */
+const DECORATION_TABLE = new Uint8Array(0x10000);
+for (const ch of '·•●○◆◇■□▪▫►▶▸»«>›‹<|｜/\\-—_=~*#【】[]〔〕〖〗()（）「」:：,，.。、;；!！?？…' + "'\"“”‘’") DECORATION_TABLE[ch.charCodeAt(0)] = 1;
 
 function isDecoration(code: number): boolean {
-  return isSpace(code) || DECORATION.has(String.fromCharCode(code));
+  return isSpace(code) || DECORATION_TABLE[code] === 1;
 }
 
 /** Most frequent character 4-gram's share of the text (keyword-stuffing signal). */

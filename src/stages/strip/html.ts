@@ -88,6 +88,18 @@ function linkPrefix(pieces: Piece[], length: number): Int32Array {
   return prefix;
 }
 
+function hasVisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Visible characters inside links. */
+function linkLength(pieces: Piece[]): number {
+  let count = 0;
+  for (const piece of pieces) if (piece.link) count += visibleLength(piece.text);
+  return count;
+}
+
 function snippet(text: string): string {
   const t = normalizeSpaces(text);
   return t.length > EXPLAIN_SNIPPET ? t.slice(0, EXPLAIN_SNIPPET) + '…' : t;
@@ -179,6 +191,8 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
   const head: HeadInfo = { meta: new Map(), jsonLd: [], h1: [] };
 
   let pieces: Piece[] = [];
+  /** Some piece has a visible character (most runs of text between tags are indentation). */
+  let piecesVisible = false;
   const containers: number[] = [];
   let linkDepth = 0;
   let headingDepth = 0;
@@ -194,6 +208,8 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
     if (pieces.length === 0) return;
     const current = pieces;
     pieces = [];
+    if (!piecesVisible) return;
+    piecesVisible = false;
     const container = containers.length > 0 ? containers[containers.length - 1]! : -1;
     const kind: BlockKind = headingDepth > 0 ? 'heading' : itemDepth > 0 ? 'item' : 'paragraph';
     const full = current.length === 1 ? current[0]!.text : current.map((p) => p.text).join('');
@@ -212,13 +228,16 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
       sawText = true;
     }
     cuts.push(full.length);
-    // Visible link characters before each offset of `full`, for the link density of each cut.
-    const linkBefore = current.some((p) => p.link) ? linkPrefix(current, full.length) : undefined;
+    // Visible link characters, for the link density of each cut: before each offset of `full`
+    // when it is cut, else the one total.
+    const hasLinks = current.some((p) => p.link);
+    const linkBefore = hasLinks && cuts.length > 1 ? linkPrefix(current, full.length) : undefined;
+    const linkTotal = hasLinks && !linkBefore ? linkLength(current) : 0;
     let from = 0;
     for (const to of cuts) {
       const text = normalizeSpaces(full.slice(from, to));
       if (text !== '') {
-        const linkChars = linkBefore ? linkBefore[to]! - linkBefore[from]! : 0;
+        const linkChars = linkBefore ? linkBefore[to]! - linkBefore[from]! : linkTotal;
         blocks.push(makeBlock(text, kind, { linkChars, container, joinable: container === lastContainer }));
         lastContainer = container;
       }
@@ -346,7 +365,10 @@ export function parseHtml(html: string, collectRemoved: boolean): HtmlDocument {
       onclosetag: closeTag,
       ontext(text) {
         for (const g of gatherings) g.text += text;
-        if (skippedDepth === 0 && text !== '') pieces.push({ text, link: linkDepth > 0 });
+        if (skippedDepth === 0 && text !== '') {
+          pieces.push({ text, link: linkDepth > 0 });
+          piecesVisible ||= hasVisible(text);
+        }
       },
       oncomment(text) {
         if (collectRemoved && skippedDepth === 0) remove(text, 'comment');

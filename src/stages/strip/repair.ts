@@ -12,15 +12,17 @@ import type { Thresholds } from './data.js';
 import { headerOf } from './labels.js';
 import { matchPhrase } from './phrases.js';
 
-const OPENERS = new Set(Array.from('（(“‘「『《【[').map((c) => c.charCodeAt(0)));
-const CLOSERS = new Set(Array.from('）)”’」』》】]').map((c) => c.charCodeAt(0)));
+/** Per UTF-16 code unit: 1 for an opening bracket or quote, -1 for a closing one (every block's text is scanned). */
+const BRACKET = new Int8Array(0x10000);
+for (const ch of '（(“‘「『《【[') BRACKET[ch.charCodeAt(0)] = 1;
+for (const ch of '）)”’」』》】]') BRACKET[ch.charCodeAt(0)] = -1;
 
 /** Brackets and quotes the text leaves open, continuing from `depth` already open before it. */
 function openAfter(text: string, depth = 0): number {
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (OPENERS.has(code)) depth++;
-    else if (depth > 0 && CLOSERS.has(code)) depth--;
+    const bracket = BRACKET[text.charCodeAt(i)]!;
+    if (bracket > 0) depth++;
+    else if (bracket < 0 && depth > 0) depth--;
   }
   return depth;
 }
