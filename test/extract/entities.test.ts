@@ -207,6 +207,13 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
     expect(texts(entities('学校校领导程基伟、张开富参加会见，十年的老保姆赵淑君说。'), 'person')).toEqual(['程基伟', '张开富', '赵淑君']);
     expect(texts(entities('臧克和教授的论著，王明和校长一起来了。'), 'person')).toEqual(['臧克和']);
   });
+  it('reads a transliterated name after a title to the end of its phrase', () => {
+    // Golden web pages: the whole name, not its tail or head.
+    expect(texts(entities('被时任总统乔治·布什誉为“隐藏的冠军”，他与乌克兰总统泽连斯基会谈。'), 'person')).toEqual(['乔治·布什', '泽连斯基']);
+    expect(texts(entities('所学术秘书朝格特巴特尔也在蒙古媒体发表文章。'), 'person')).toEqual(['朝格特巴特尔']);
+    // Not past a function word (都), and not a one-rare-character pair (因穿).
+    expect(texts(entities('导演阿萨亚斯都没有非常明确，这名选手因穿了气垫鞋而受伤。'), 'person')).toEqual(['阿萨亚斯']);
+  });
   it('takes a foreign name without context that the HMM of jieba finds, of common transliteration characters', () => {
     expect(texts(entities('会上，卡林顿交换了意见。'), 'person')).toEqual(['卡林顿']);
     expect(texts(entities('出席招待会的有贝利等。'), 'person')).toEqual(['贝利']);

@@ -206,7 +206,7 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     if (titleStartsWithin(doc, surnameEnd, end) || isCueWord(doc, start, end)) continue;
     // 美国总统, 记者从上海: a place, or a place after a function word, is no name (but 党委副书记李四平 is).
     const surnameIsFunctionWord = doc.startingAt(start, 'stop').some((m) => m.end === surnameEnd);
-    if (doc.longestAt(start, 'place')?.end === end) continue;
+    if (doc.longestAt(start, 'place')?.end === end || doc.longestAt(start, 'org')?.end === end) continue;
     before ??= leftContext(doc, start);
     if (containsPlace(doc, surnameEnd, end) && (!before || surnameIsFunctionWord)) continue;
     // g1 and g2 are Chinese characters of one UTF-16 unit each.
@@ -455,7 +455,64 @@ function findForeign(doc: Doc): PersonSpan[] {
     }
     i = j;
   }
+  // A run read to the end of its phrase replaces the shorter runs inside it (塞迪 → 塞迪略).
+  for (const p of foreignAfterTitles(doc)) {
+    if (out.some((o) => o.start < p.end && p.start < o.end && (o.start < p.start || o.end > p.end))) continue;
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start >= p.start && out[k]!.end <= p.end) out.splice(k, 1);
+    out.push(p);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * 副部长姆隆戈提、, 空军司令昔卡普瓦夏中将, 总统塞迪略举行: between a title and the end of the
+ * phrase (punctuation, a conjunction, a title, a cue or a verb), a run of transliteration characters
+ * with at most one rarer character is a foreign name, when it cannot be a Chinese one: four or more
+ * characters, or fewer not opening with a common surname (总理李鹏, 主席江泽民).
+ */
+function foreignAfterTitles(doc: Doc): PersonSpan[] {
+  const { text, lex } = doc;
+  const out: PersonSpan[] = [];
+  for (const t of doc.all('title')) {
+    const start = t.end;
+    if (doc.longestEndingAt(start, 'title')?.end !== start || !doc.boundary(start)) continue;
+    let end = start;
+    let rare = -1;
+    while (end - start < MAX_FOREIGN) {
+      const code = text.charCodeAt(end);
+      if (code === MIDDLE_DOT && end > start && lex.translit[text.charCodeAt(end + 1)] === 1) {
+        end++;
+        continue;
+      }
+      if (!isHan(text[end]) || endsForeignPhrase(doc, end)) break;
+      if (lex.translit[code] !== 1) {
+        if (rare >= 0) break;
+        rare = end;
+      }
+      end++;
+    }
+    const length = end - start;
+    // The run must reach the end of the phrase.
+    if (length < (rare >= 0 ? 3 : 2) || !doc.boundary(end) || (isHan(text[end]) && !endsForeignPhrase(doc, end))) continue;
+    // After a common surname, four characters may be two Chinese names (记者罗科苏盈): five or a · are needed.
+    const commonSurname = (lex.surnames.get(text[start] ?? '') ?? 0) >= ALONE_SURNAME;
+    if (commonSurname && length < 5 && !text.slice(start, end).includes('·')) continue;
+    // Shorter runs: the rarer character only last (塞迪略), and no ordinary word.
+    if (length < 4 && ((rare >= 0 && rare !== end - 1) || (doc.isWord(start, end) && !/^nr/.test(doc.posOf(text.slice(start, end)))))) continue;
+    if (containsListedWord(doc, start, end, true) || doc.hasStart(start, 'place')) continue;
+    out.push({ start, end, strength: 'strong' });
+  }
   return out;
+}
+
+/** A conjunction, 的, 等, title, cue or verb starts at `i`: a foreign name before it ends there. */
+function endsForeignPhrase(doc: Doc, i: number): boolean {
+  const ch = doc.text[i] ?? '';
+  const code = doc.text.charCodeAt(i);
+  // 阿萨亚斯都没有: a one-character function word that no transliteration uses.
+  if (CONJUNCTIONS.has(ch) || (doc.lex.singleStops[code] === 1 && doc.lex.translit[code] !== 1) || doc.hasStart(i, 'title') || doc.hasStart(i, 'cue-after')) return true;
+  // A verb or a function word such as 近日 (jieba's segmentation must agree that a word starts here).
+  return doc.boundary(i) && (doc.hasStart(i, 'verb') || doc.startingAt(i, 'stop').some((m) => m.end - m.start >= 2));
 }
 
 /**
