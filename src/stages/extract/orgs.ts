@@ -34,6 +34,8 @@ const CONGRESS = /[一二三四五六七八九十]{2,3}大/g;
 const NEWSPAPER = /《(?!关于)([\u4e00-\u9fff]{1,8}(?<![的公通简情预电年])报)》/g;
 /** One-character suffixes that are also a particle (所写) and a modal verb (会说). */
 const PARTICLE_SUFFIXES = new Set(['所', '会']);
+/** A numbered body of an institution: 第十五次全国代表大会, 第三届理事会. */
+const NUMBERED = /^第[一二三四五六七八九十百零〇0-9０-９]{1,4}[次届]/;
 /** Suffixes whose full names give derived short names (西北工业大学 → 西工大). */
 const ABBREVIABLE = /(大学|学院)$/;
 
@@ -117,7 +119,21 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
       candidates.push({ start: i, end, full });
     }
   }
-  return longestFirst(candidates);
+  return joinOrdinalBodies(text, longestFirst(candidates));
+}
+
+/**
+ * 中国共产党第十五次全国代表大会, 中国民主促进会第八次全国代表大会: an institution and its
+ * numbered congress or committee right after it are one name.
+ */
+function joinOrdinalBodies(text: string, orgs: OrgSpan[]): OrgSpan[] {
+  const out: OrgSpan[] = [];
+  for (const o of orgs) {
+    const previous = out.at(-1);
+    if (previous && !previous.full && previous.end === o.start && NUMBERED.test(text.slice(o.start, o.end))) previous.end = o.end;
+    else out.push(o);
+  }
+  return out;
 }
 
 /** Where the institution named by the known name `m` starts, or undefined when `m` starts inside a word. */
