@@ -200,6 +200,13 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
     // 所 before a verb is the particle: 苏联 stays a place, a former country listed by name.
     expect(texts(entities('作者在苏联解体前所写的苏联见闻。'), 'place')).toEqual(['苏联', '苏联']);
   });
+  it('reads a chain of unlisted townships and villages, also when jieba glues the suffix to the next word', () => {
+    // Dev page: 什家子村 after 嘎什根乡, both found by their suffixes.
+    expect(texts(entities('大屯镇东西五家子村、哈儿挠水库、英台村，嘎什根乡什家子村，五棵树镇八家子村。'), 'place')).toContain('什家子村');
+    // 北沟村农民 is one jieba token; a village's name is no person (解庄村).
+    expect(texts(entities('酒泉市临水乡北沟村农民赵桂花。大同县倍加造镇解庄村村民任桂香。'), 'place')).toContain('北沟村');
+    expect(texts(entities('大同市大同县倍加造镇解庄村村民任桂香。'), 'person')).toEqual(['任桂香']);
+  });
   it('joins a place and the landmark after it, and keeps a dictionary name before a verb it starts', () => {
     expect(texts(entities('远离北美西北海岸温哥华岛的努特卡土著。位于东便门桥南的金世纪嘉园。'), 'place')).toEqual(['北美', '温哥华岛', '东便门桥']);
     expect(texts(entities('北京市场很大，筹措主体的上海城投出面。'), 'place')).toEqual(['北京', '上海']);

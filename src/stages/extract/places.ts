@@ -83,12 +83,15 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     }
   }
 
+  // Where the places found by suffix end: 临水乡北沟村 is a chain of two.
+  const placeEnds = new Set<number>();
   for (const m of doc.all('place-suffix')) {
     const suffix = text.slice(m.start, m.end);
-    if (!SUFFIX_RULE.has(suffix) || !doc.boundary(m.end) || blocked[m.start]) continue;
-    const start = nameBefore(doc, m.start);
+    if (!SUFFIX_RULE.has(suffix) || !(doc.boundary(m.end) || gluedToWord(doc, m.start, m.end)) || blocked[m.start]) continue;
+    const start = nameBefore(doc, m.start, placeEnds);
     if (start === undefined || !free(start, m.end) || doc.isWord(start, m.end)) continue;
     take(start, m.end);
+    placeEnds.add(m.end);
   }
 
   for (const m of doc.all('place-abbr')) {
@@ -157,8 +160,14 @@ export function isForeignPlace(doc: Doc, start: number, _end: number): boolean {
   return doc.hasEnd(start, 'place-cue');
 }
 
+/** 北沟村农民: jieba holds the suffix and the word after it (农民) as one token. */
+function gluedToWord(doc: Doc, start: number, end: number): boolean {
+  const tokenEnd = doc.tokenEndAt(start);
+  return doc.boundary(start) && tokenEnd - end >= 2 && doc.posOf(doc.text.slice(end, tokenEnd)) !== '';
+}
+
 /** Start of a two- to four-character name before a place suffix at `end`, if there is one. */
-function nameBefore(doc: Doc, end: number): number | undefined {
+function nameBefore(doc: Doc, end: number, placeEnds: Set<number>): number | undefined {
   const { text, lex } = doc;
   // A run of transliteration characters: 马萨诸塞州.
   let t = end;
@@ -174,8 +183,8 @@ function nameBefore(doc: Doc, end: number): number | undefined {
       return isHan(ch) && !NUMERALS.has(ch) && !DETERMINERS.has(ch) && !lex.nameBoundaries.has(ch) && !doc.startingAt(k, 'stop').length && !doc.endingAt(k + 1, 'stop').length;
     };
     while (s2 > end - 3 && doc.tokenStartBefore(s2) === s2 - 1 && nameChar(s2 - 1)) s2--;
-    // After punctuation or a listed place (安丘市召忽镇).
-    if (end - s2 >= 2 && (!isHan(text[s2 - 1]) || doc.hasEnd(s2, 'place'))) start = s2;
+    // After punctuation, a listed place (安丘市召忽镇) or one found by its suffix (临水乡北沟村).
+    if (end - s2 >= 2 && (!isHan(text[s2 - 1]) || doc.hasEnd(s2, 'place') || placeEnds.has(s2))) start = s2;
   }
   const len = end - start;
   if (len < 2 || len > 4 || !doc.boundary(start)) return undefined;
