@@ -107,7 +107,9 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
     const start = m.end - 3;
     const alone = start === 0 || !isHan(text[start - 1]) || doc.hasEnd(start, 'stop');
     if (text.slice(m.start, m.end) === '会' && start >= 0 && alone && text[start + 1] === '委' && doc.isWord(start, m.end) && !blocked[start]) {
-      candidates.push({ start, end: m.end });
+      // “幸福工程”组委会: with the quoted name of what it organizes.
+      const quoted = quotedNameBefore(text, start);
+      candidates.push({ start: quoted !== undefined && !blocked[quoted] ? quoted : start, end: m.end });
     }
   }
   const orgs = longestFirst(candidates);
@@ -193,6 +195,13 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
       pos--;
       continue;
     }
+    // “幸福工程”组委会: a quoted name right before the suffix is the institution's name, quotes and all.
+    const quoted = pos === start ? quotedNameBefore(text, pos) : undefined;
+    if (quoted !== undefined && !blocked[quoted] && !blocked[pos - 1]) {
+      pos = quoted;
+      anchored = true;
+      break;
+    }
     if (!isHan(ch) || blocked[pos - 1]) break;
     // ３月３日电以色列国议会: a dateline ends before the name.
     if (ch === '电' && text[pos - 2] === '日') break;
@@ -241,6 +250,19 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   if (!anchored && material < 2) return undefined;
   if (strength === 'weak' && !anchored && !opensDateline(text, pos, end)) return undefined;
   return { start: pos, end };
+}
+
+/** Closing quotes and the opening quotes they pair with. */
+const QUOTES: Record<string, string> = { '”': '“', '』': '『', '」': '「', '》': '《' };
+
+/** Start of a quoted name of 2–12 Chinese characters ending at `end` (“幸福工程”), or undefined. */
+function quotedNameBefore(text: string, end: number): number | undefined {
+  const open = QUOTES[text[end - 1] ?? ''];
+  if (!open) return undefined;
+  const start = text.lastIndexOf(open, end - 2);
+  if (start < 0 || end - 2 - start < 2 || end - 2 - start > 12) return undefined;
+  for (let i = start + 1; i < end - 1; i++) if (!isHan(text[i])) return undefined;
+  return start;
 }
 
 /** 中宏网1月27日电, （中宏网特约作者…: a name opening a line or a bracket, followed by a date or byline. */
