@@ -218,6 +218,12 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
     expect(texts(entities('学校校领导程基伟、张开富参加会见，十年的老保姆赵淑君说。'), 'person')).toEqual(['程基伟', '张开富', '赵淑君']);
     expect(texts(entities('臧克和教授的论著，王明和校长一起来了。'), 'person')).toEqual(['臧克和']);
   });
+  it('reads credits in brackets, given names before 同志, and a common surname opening a three-character name', () => {
+    expect(texts(entities('推行素质教育（山西阳城县刘国信）'), 'person')).toEqual(['刘国信']);
+    expect(texts(entities('敬爱的小平同志虽然离我们而去，这位同志说。'), 'person')).toEqual(['小平']);
+    // 莫文 is not a foreign name cut short: 部长莫文祥 (and 法国总统马克龙 is whole).
+    expect(texts(entities('航空工业部部长莫文祥在会上汇报，法国总统马克龙下星期访问。'), 'person')).toEqual(['莫文祥', '马克龙']);
+  });
   it('reads a transliterated name after a title to the end of its phrase', () => {
     // Golden web pages: the whole name, not its tail or head.
     expect(texts(entities('被时任总统乔治·布什誉为“隐藏的冠军”，他与乌克兰总统泽连斯基会谈。'), 'person')).toEqual(['乔治·布什', '泽连斯基']);

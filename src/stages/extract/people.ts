@@ -32,6 +32,7 @@ const RARE = 0.05;
 /** Surnames this common (names in jieba's dictionary) stand for a person before a title (江主席). */
 const COMMON_SURNAME = 100;
 const LIST_SEPARATORS = new Set(['、']);
+const COMRADE = '同志';
 const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
 /** Longest transliterated name tried (雅克·卡蒂埃, 亚历山大·卡尔德). */
 const MAX_FOREIGN = 12;
@@ -83,6 +84,8 @@ export function findPeople(doc: Doc): PersonSpan[] {
   for (const p of foreign) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
   for (const c of candidates.values()) if (c.likely && !c.strong && !taken[c.start] && !taken[c.end - 1]) accept({ start: c.start, end: c.end, strength: 'weak' });
   for (const p of unlistedSurnames(doc, candidates)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
+  for (const c of candidates.values()) if (c.listable && !taken[c.start] && !taken[c.end - 1] && closesCredit(doc, c)) accept({ start: c.start, end: c.end, strength: 'strong' });
+  for (const p of givenNamesBeforeComrade(doc)) if (!taken[p.start] && !taken[p.end - 1]) accept(p);
 
   // 2. Enumerations: three or more name-shaped candidates in a row, separated by 、, are names
   // (孙毅、尚秀云、杨艺文); and a name-shaped candidate next to an accepted name across 、 or a space.
@@ -384,6 +387,35 @@ function opensNameAfterWord(doc: Doc, start: number, wordEnd: number): boolean {
   return givenScoreOf(lex, g1) >= PLAUSIBLE && givenScoreOf(lex, g2) >= PLAUSIBLE;
 }
 
+/**
+ * 小平同志, 耀邦同志: People's Daily names leaders by their given name before 同志. Two name-like
+ * characters that are no dictionary word, opening a word, right before 同志.
+ */
+function givenNamesBeforeComrade(doc: Doc): PersonSpan[] {
+  const { text, lex } = doc;
+  const out: PersonSpan[] = [];
+  for (let i = text.indexOf(COMRADE); i >= 0; i = text.indexOf(COMRADE, i + COMRADE.length)) {
+    const start = i - 2;
+    if (start < 0 || !doc.boundary(start) || !doc.boundary(i) || doc.isWord(start, i) || (isHan(text[start - 1]) && !doc.hasEnd(start, 'stop'))) continue;
+    if (![text[start], text[start + 1]].every((ch) => isHan(ch) && givenScoreOf(lex, ch ?? '') >= PLAUSIBLE)) continue;
+    if (containsListedWord(doc, start, i) || doc.hasStart(start, 'stop')) continue;
+    out.push({ start, end: i, strength: 'strong' });
+  }
+  return out;
+}
+
+/**
+ * A name closing a credit in brackets after the writer's place or unit (（山西阳城县刘国信）,
+ * （河北故城县纪委杨文榜）), as People's Daily signs readers' letters and contributions.
+ */
+function closesCredit(doc: Doc, c: Candidate): boolean {
+  const { text } = doc;
+  if (text[c.end] !== '）' && text[c.end] !== ')') return false;
+  const open = Math.max(text.lastIndexOf('（', c.start), text.lastIndexOf('(', c.start));
+  if (open < 0 || c.start - open > 20 || /[）)，。]/.test(text.slice(open + 1, c.start))) return false;
+  return (['place', 'org', 'org-suffix'] as const).some((k) => doc.hasEnd(c.start, k));
+}
+
 /** 严汉祥和扬州的季之光: the last character makes a word with a following 和/与/及 (祥和). */
 function endsBeforeConjunction(doc: Doc, start: number, end: number): boolean {
   return doc.boundary(start) && doc.tokenEndAt(end - 1) === end + 1 && doc.tokenStartBefore(end) === end - 1 && CONJUNCTIONS.has(doc.text[end] ?? '');
@@ -535,6 +567,9 @@ function foreignAt(doc: Doc, start: number, limit: number, beforeNumber = false)
     if (!doc.boundary(end)) continue;
     if (doc.longestAt(start, 'place')?.end === end || (doc.isWord(start, end) && doc.posOf(text.slice(start, end)) === 'ns')) return undefined;
     if (isForeignPlace(doc, start, end)) return undefined;
+    // 部长莫文祥在: two characters opening with a common surname and running on into a third are a
+    // Chinese name's start, not a foreign name.
+    if (end - start === 2 && (doc.lex.surnames.get(text[start] ?? '') ?? 0) >= ALONE_SURNAME && isHan(text[end]) && !endsForeignPhrase(doc, end)) continue;
     // Before a number (蒂雄２月２６日) only with a title before the name.
     const strong = leftContext(doc, start) || (!beforeNumber && endsName(doc, end));
     if (strong && (!doc.isWord(start, end) || /^nr/.test(doc.posOf(text.slice(start, end))))) return { start, end, strength: 'strong' };
