@@ -192,6 +192,8 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
   for (const len of [2, 1]) {
     const end = surnameEnd + len;
     if (len === 2 && !isHan(g2)) continue;
+    // 英文都是, 马云曾说: a function word (是, 曾, 让) is no one-character given name.
+    if (len === 1 && lex.nameBoundaries.has(g1 ?? '')) continue;
     // A dictionary word across an edge of the span rules it out first.
     if (doc.straddles(start, end) && !knownNameOpeningWord(doc, start, end) && !endsBeforeConjunction(doc, start, end)) continue;
     // 张明确表示 → 张; but 王小明说, a name in jieba's dictionary, stays whole.
