@@ -247,6 +247,7 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   // People's Daily: of a chain of places before a name (吉林省长春市二道区东站街道…), only the
   // last one belongs to the institution; the ones before it are places of their own.
   pos = lastPlaceOfChain(doc, pos, start);
+  pos = knownNameAfterPhrase(doc, pos, end);
   if (doc.isWord(pos, end)) {
     const known = doc.longestAt(pos, 'org')?.end === end || (strength === 'strong' && /^nt/.test(doc.posOf(text.slice(pos, end))));
     const named = strength === 'name' && end - pos >= 4;
@@ -269,6 +270,22 @@ function quotedNameBefore(text: string, end: number): number | undefined {
   if (start < 0 || end - 2 - start < 2 || end - 2 - start > 12) return undefined;
   for (let i = start + 1; i < end - 1; i++) if (!isHan(text[i])) return undefined;
   return start;
+}
+
+/**
+ * 违规出版单位新华社, 紧密配合中国共产党: a known institution ending the span after three or more
+ * characters that hold no place or institution, nor a word ending like one, is the name; the words
+ * before it are not (MSRA's sentences run a dateline's 新华社 on from the text before it). With a
+ * place or institution before it the whole stays (美国中国商会, 墩头镇中心医院, 市政府新闻办).
+ */
+function knownNameAfterPhrase(doc: Doc, pos: number, end: number): number {
+  const known = doc.endingAt(end, 'org').find((k) => k.start > pos && doc.boundary(k.start));
+  if (!known || known.start - pos < 3) return pos;
+  for (let i = pos; i < known.start; i = doc.tokenEndAt(i)) {
+    const tokenEnd = doc.tokenEndAt(i);
+    if (isAnchor(doc, i) || isAnchor(doc, tokenEnd, 'end') || doc.hasEnd(tokenEnd, 'org-suffix') || doc.hasEnd(tokenEnd, 'place-suffix')) return pos;
+  }
+  return known.start;
 }
 
 /** 中宏网1月27日电, （中宏网特约作者…: a name opening a line or a bracket, followed by a date or byline. */
