@@ -106,6 +106,15 @@ export class Doc {
     return end - start >= 2 && this.tokStart[start] === start && this.tokEnd[start] === end;
   }
 
+  /**
+   * True when a word starts at `start` and jieba holds it with the dictionary word after `end` as
+   * one token (东盟国家, 北沟村农民): the span ends a word of its own all the same.
+   */
+  gluedToWord(start: number, end: number): boolean {
+    const tokenEnd = this.tokenEndAt(start);
+    return this.boundary(start) && tokenEnd - end >= 2 && this.posOf(this.text.slice(end, tokenEnd)) !== '';
+  }
+
   /** Start of the dictionary token that ends at or contains offset `i - 1`. */
   tokenStartBefore(i: number): number {
     return this.tokStart[i - 1] ?? i - 1;

@@ -70,7 +70,7 @@ export function findOrgs(doc: Doc, blocked: Uint8Array): OrgSpan[] {
   }
   for (const kind of ['org', 'org-abbr'] as const) {
     for (const m of doc.all(kind)) {
-      if (!(endsNameWord(doc, m.end) || gluedToWord(doc, m.start, m.end)) || blocked[m.start] || blocked[m.end - 1]) continue;
+      if (!(endsNameWord(doc, m.end) || doc.gluedToWord(m.start, m.end)) || blocked[m.start] || blocked[m.end - 1]) continue;
       if (kind === 'org-abbr') {
         if (!doc.boundary(m.start)) continue;
         const full = m.info;
@@ -156,12 +156,6 @@ function knownNameStart(doc: Doc, m: Match): number | undefined {
 function isEvent(doc: Doc, end: number): boolean {
   for (let length = 2; length <= 4; length++) if (doc.lex.eventWords.has(doc.text.slice(end - length, end))) return true;
   return false;
-}
-
-/** 东盟国家, 哈佛师生: jieba holds a known name and the word after it (国家) as one token. */
-function gluedToWord(doc: Doc, start: number, end: number): boolean {
-  const tokenEnd = doc.tokenEndAt(start);
-  return doc.boundary(start) && tokenEnd - end >= 2 && doc.posOf(doc.text.slice(end, tokenEnd)) !== '';
 }
 
 /** A name ends a word at `end`, or a title follows it inside one word (大学教授, 县委书记). */

@@ -501,8 +501,8 @@ function findForeign(doc: Doc): PersonSpan[] {
 /**
  * 副部长姆隆戈提、, 空军司令昔卡普瓦夏中将, 总统塞迪略举行: between a title and the end of the
  * phrase (punctuation, a conjunction, a title, a cue or a verb), a run of transliteration characters
- * with at most one rarer character is a foreign name, when it cannot be a Chinese one: four or more
- * characters, or fewer not opening with a common surname (总理李鹏, 主席江泽民).
+ * with at most one rarer character is a foreign name, when it cannot be a Chinese one: after a
+ * common surname only five or more characters or a · (总理李鹏, 主席江泽民 stay Chinese).
  */
 function foreignAfterTitles(doc: Doc): PersonSpan[] {
   const { text, lex } = doc;

@@ -87,7 +87,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   const placeEnds = new Set<number>();
   for (const m of doc.all('place-suffix')) {
     const suffix = text.slice(m.start, m.end);
-    if (!SUFFIX_RULE.has(suffix) || !(doc.boundary(m.end) || gluedToWord(doc, m.start, m.end)) || blocked[m.start]) continue;
+    if (!SUFFIX_RULE.has(suffix) || !(doc.boundary(m.end) || doc.gluedToWord(m.start, m.end)) || blocked[m.start]) continue;
     const start = nameBefore(doc, m.start, placeEnds);
     if (start === undefined || !free(start, m.end) || doc.isWord(start, m.end)) continue;
     take(start, m.end);
@@ -158,12 +158,6 @@ function opensCompound(doc: Doc, start: number, end: number): boolean {
 /** A transliterated word after a locative cue (抵波士顿, 访问波士顿). */
 export function isForeignPlace(doc: Doc, start: number, _end: number): boolean {
   return doc.hasEnd(start, 'place-cue');
-}
-
-/** 北沟村农民: jieba holds the suffix and the word after it (农民) as one token. */
-function gluedToWord(doc: Doc, start: number, end: number): boolean {
-  const tokenEnd = doc.tokenEndAt(start);
-  return doc.boundary(start) && tokenEnd - end >= 2 && doc.posOf(doc.text.slice(end, tokenEnd)) !== '';
 }
 
 /** Start of a two- to four-character name before a place suffix at `end`, if there is one. */
