@@ -216,6 +216,11 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
   it('joins a place and the landmark after it, and keeps a dictionary name before a verb it starts', () => {
     expect(texts(entities('远离北美西北海岸温哥华岛的努特卡土著。位于东便门桥南的金世纪嘉园。'), 'place')).toEqual(['北美', '温哥华岛', '东便门桥']);
     expect(texts(entities('北京市场很大，筹措主体的上海城投出面。'), 'place')).toEqual(['北京', '上海']);
+    // A country's official name is one place, and its government a place and a word (like 中国政府).
+    expect(texts(entities('青铜技术被贝宁王国继承。'), 'place')).toEqual(['贝宁王国']);
+    const official = entities('中国政府和波兰共和国政府签署协定，为墨西哥合众国的繁荣干杯。');
+    expect(texts(official, 'place')).toEqual(['中国', '波兰共和国', '墨西哥合众国']);
+    expect(texts(official, 'org')).toEqual([]);
     expect(texts(entities('他对司机王小明说，那医生奇异他的举动。'), 'person')).toEqual(['王小明']);
     // A word opening with a surname (保姆) before a name; a name closed by 和 before a title that ends the phrase.
     expect(texts(entities('学校校领导程基伟、张开富参加会见，十年的老保姆赵淑君说。'), 'person')).toEqual(['程基伟', '张开富', '赵淑君']);

@@ -147,6 +147,8 @@ export interface Lexicon {
   titleSuffixes: Set<string>;
   /** 车站, 公园, 河: the kind of a landmark written after a place's name. */
   landmarkWords: Set<string>;
+  /** 共和国, 合众国: written after a country's short name to make its official one. */
+  stateForms: Set<string>;
   /** 座谈会, 表彰大会: events named like institutions. */
   eventWords: Set<string>;
   /** One-character stop words (kept out of the trie), 1 in a table by UTF-16 unit. */
@@ -274,6 +276,7 @@ export function loadLexicon(): Lexicon {
     titleSuffixes: new Set(readList(DATA + 'title-suffixes.txt')),
     eventWords: new Set(readList(DATA + 'org-event-words.txt')),
     landmarkWords: new Set(readList(DATA + 'landmark-words.txt')),
+    stateForms: new Set(readList(DATA + 'place-state-forms.txt')),
     singleStops: unitTable(singleStops),
     unlikelyLast: new Set(readList(DATA + 'name-unlikely-last.txt')),
     foreignUnlikelyNext: unitTable(readList(DATA + 'foreign-name-unlikely-next.txt')),

@@ -9,6 +9,7 @@
  */
 import { Doc, NUMERALS, isHan, type Span } from './doc.js';
 import type { Match } from './lexicon.js';
+import { stateFormAfter } from './places.js';
 
 export interface OrgSpan extends Span {
   /** For short names: the full name found on the page. */
@@ -237,7 +238,9 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   const material = start - pos;
   if (material === 0) return undefined;
   // 中国政府, 香港特别行政区政府: People's Daily writes a place and its government as a place and a word.
-  if (text.slice(start, end) === '政府' && doc.longestAt(pos, 'place')?.end === start) return undefined;
+  // (波兰共和国政府 too: a country's official name.)
+  const place = doc.longestAt(pos, 'place');
+  if (text.slice(start, end) === '政府' && place && place.end + stateFormAfter(doc, place) === start) return undefined;
   // People's Daily: of a chain of places before a name (吉林省长春市二道区东站街道…), only the
   // last one belongs to the institution; the ones before it are places of their own.
   pos = lastPlaceOfChain(doc, pos, start);

@@ -52,14 +52,15 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     for (const kind of PLACE_KINDS) {
       if (!doc.hasStart(i, kind)) continue;
       for (const m of doc.startingAt(i, kind)) {
-        const landmark = landmarkAfter(doc, m.end);
-        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '') && text[m.end] !== '国' && !landmark && !opensCompound(doc, m.start, m.end)) || (best && best.end >= m.end)) continue;
+        const extension = landmarkAfter(doc, m.end) || stateFormAfter(doc, m);
+        if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '') && text[m.end] !== '国' && !extension && !opensCompound(doc, m.start, m.end)) || (best && best.end >= m.end)) continue;
         if (kind === 'place-short' && !fullFormOnPage(text.slice(m.start, m.end))) continue;
         best = m;
       }
     }
-    // 合肥火车站, 渥太华河: a listed place and the kind of landmark after it are one place.
-    if (best) best = { start: best.start, end: best.end + landmarkAfter(doc, best.end) };
+    // 合肥火车站, 渥太华河: a listed place and the kind of landmark after it are one place;
+    // 波兰共和国: a country and the form of state after it too.
+    if (best) best = { start: best.start, end: best.end + (landmarkAfter(doc, best.end) || stateFormAfter(doc, best)) };
     // 洛杉矶市: a listed name and its suffix written as one word.
     // 以色列国: a country's name with 国 written onto it.
     const suffixed = CITY_SUFFIX.has(text[best?.end ?? -1] ?? '') || (text[best?.end ?? -1] === '国' && text[(best?.end ?? 0) - 1] !== '国');
@@ -128,6 +129,15 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
 function landmarkAfter(doc: Doc, end: number): number {
   const word = doc.text.slice(end, doc.tokenEndAt(end));
   return doc.lex.landmarkWords.has(word) ? word.length : 0;
+}
+
+/** The length of the form of state (共和国, 联盟共和国, 合众国) after the country `place`, or 0. */
+export function stateFormAfter(doc: Doc, place: Span & { info?: string }): number {
+  if (place.info !== 'country') return 0;
+  for (let end = Math.min(doc.text.length, place.end + 7); end > place.end + 1; end--) {
+    if (doc.boundary(end) && doc.lex.stateForms.has(doc.text.slice(place.end, end))) return end - place.end;
+  }
+  return 0;
 }
 
 /** A word ending at `end` ends like a landmark or place (馆, 山, 州), or is followed by 人 (魁北克人, 马拉维人: the people of a place). */
