@@ -49,6 +49,9 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   for (let i = 0; i < text.length; i++) {
     if (blocked[i] || !doc.boundary(i) || !doc.startsAny(i, PLACE_NAMES)) continue;
     let best: Span | undefined;
+    // 合肥火车站, 渥太华河: a listed place and the kind of landmark after it are one place;
+    // 波兰共和国: a country and the form of state after it too.
+    let bestExtension = 0;
     for (const kind of PLACE_KINDS) {
       if (!doc.hasStart(i, kind)) continue;
       for (const m of doc.startingAt(i, kind)) {
@@ -56,11 +59,10 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
         if ((!doc.boundary(m.end) && !CITY_SUFFIX.has(text[m.end] ?? '') && text[m.end] !== '国' && !extension && !opensCompound(doc, m.start, m.end)) || (best && best.end >= m.end)) continue;
         if (kind === 'place-short' && !fullFormOnPage(text.slice(m.start, m.end))) continue;
         best = m;
+        bestExtension = extension;
       }
     }
-    // 合肥火车站, 渥太华河: a listed place and the kind of landmark after it are one place;
-    // 波兰共和国: a country and the form of state after it too.
-    if (best) best = { start: best.start, end: best.end + (landmarkAfter(doc, best.end) || stateFormAfter(doc, best)) };
+    if (best) best = { start: best.start, end: best.end + bestExtension };
     // 洛杉矶市: a listed name and its suffix written as one word.
     // 以色列国: a country's name with 国 written onto it.
     const suffixed = CITY_SUFFIX.has(text[best?.end ?? -1] ?? '') || (text[best?.end ?? -1] === '国' && text[(best?.end ?? 0) - 1] !== '国');
