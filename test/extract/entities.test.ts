@@ -198,6 +198,8 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
     expect(texts(entities('民主党法国党部于华侨文化中心举办意义座谈会，全国光彩事业工作座谈会随后召开。'), 'org')).toEqual(['民主党法国党部', '华侨文化中心']);
     expect(texts(entities('在中国共产党第十五次全国代表大会隆重召开之际'), 'org')).toEqual(['中国共产党第十五次全国代表大会']);
     expect(texts(entities('“希望工程”办公室和『幸福工程』组委会主任王光美。'), 'org')).toEqual(['“希望工程”办公室', '『幸福工程』组委会']);
+    // A government or people's court needs a place or institution before it to be a named one.
+    expect(texts(entities('缺乏信用，起因于政府的行为不受约束；南京市人民政府发布通告。'), 'org')).toEqual(['南京市人民政府']);
     // Factories (厂, after a place) and the Politburo; an address number is no part of a name.
     expect(texts(entities('小平同志到沈阳飞机厂视察，他在政治局扩大会议上指出。'), 'org')).toEqual(['沈阳飞机厂', '政治局']);
     expect(texts(entities('位于小河路37号杭州轻工机械厂的废旧厂房。他是工厂的工人。'), 'org')).toEqual(['杭州轻工机械厂']);
