@@ -200,6 +200,8 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
     expect(texts(entities('“希望工程”办公室和『幸福工程』组委会主任王光美。'), 'org')).toEqual(['“希望工程”办公室', '『幸福工程』组委会']);
     // A government or people's court needs a place or institution before it to be a named one.
     expect(texts(entities('缺乏信用，起因于政府的行为不受约束；南京市人民政府发布通告。'), 'org')).toEqual(['南京市人民政府']);
+    // A trade before 公司 describes a company (golden web page: 卖家、买家、物流公司); a place opens a name.
+    expect(texts(entities('由卖家、买家、物流公司以及淘宝网交易，北京物流公司和国家电网公司参加，据科技日报报道。'), 'org')).toEqual(['北京物流公司', '国家电网公司', '科技日报']);
     // Factories (厂, after a place) and the Politburo; an address number is no part of a name.
     expect(texts(entities('小平同志到沈阳飞机厂视察，他在政治局扩大会议上指出。'), 'org')).toEqual(['沈阳飞机厂', '政治局']);
     expect(texts(entities('位于小河路37号杭州轻工机械厂的废旧厂房。他是工厂的工人。'), 'org')).toEqual(['杭州轻工机械厂']);

@@ -255,6 +255,8 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
   // 型公司, 当政府: one character of name material is no name unless it is a place or institution.
   if (!anchored && material < 2) return undefined;
   if (strength === 'weak' && !anchored && !opensDateline(text, pos, end)) return undefined;
+  // 物流公司, 唱片公司: a trade before 公司 describes a company rather than names one.
+  if (strength === 'company' && !anchored && doc.lex.trades.has(text.slice(pos, doc.tokenEndAt(pos)))) return undefined;
   return { start: pos, end };
 }
 
