@@ -33,6 +33,8 @@ const RARE = 0.05;
 const COMMON_SURNAME = 100;
 const LIST_SEPARATORS = new Set(['、']);
 const COMRADE = '同志';
+/** jieba's tags of verbs and adverbs, which follow a title as its predicate (老师关注). */
+const PREDICATE_TAGS = new Set(['v', 'vn', 'vd', 'd', 'ad']);
 const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
 /** Longest transliterated name tried (雅克·卡蒂埃, 亚历山大·卡尔德). */
 const MAX_FOREIGN = 12;
@@ -226,7 +228,8 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     if (!plausible) continue;
     // An ordinary word next to a title (成员单位) needs name-like characters to be a name (区委书记文献);
     // a three-character name in jieba's dictionary (习近平总书记) is one.
-    const nameLike = !word || score >= WORD_AFTER_TITLE || knownName;
+    // A verb or adverb (老师关注, 将官全不理会) is a predicate, not a name.
+    const nameLike = (!word || score >= WORD_AFTER_TITLE || knownName) && !(word && PREDICATE_TAGS.has(doc.posOf(text.slice(start, end))));
     // A function word that is also a surname (由文献, 于海) needs a title or byline before it.
     // 国家主席: a two-character dictionary word that is no name (jieba: n) before a title is a word.
     const commonWord = word && len === 1 && !/^nr/.test(doc.posOf(text.slice(start, end)));
