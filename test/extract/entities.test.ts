@@ -223,6 +223,12 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
   it('joins a place and the landmark after it, and keeps a dictionary name before a verb it starts', () => {
     expect(texts(entities('远离北美西北海岸温哥华岛的努特卡土著。位于东便门桥南的金世纪嘉园。'), 'place')).toEqual(['北美', '温哥华岛', '东便门桥']);
     expect(texts(entities('北京市场很大，筹措主体的上海城投出面。'), 'place')).toEqual(['北京', '上海']);
+    // One sense per page: a person's name is no place elsewhere on it (dev page 7c6d2080); a kind of
+    // place that jieba tags ns names none (seed 004: 现代化大都市).
+    const lawrence = entities('劳伦斯·洛克菲勒说，他很感激。在劳伦斯成年之前，洛克菲勒家族已很富有。');
+    expect(texts(lawrence, 'place')).toEqual([]);
+    expect(texts(lawrence, 'person')).toEqual(['劳伦斯·洛克菲勒', '劳伦斯']);
+    expect(texts(entities('天津全面建设社会主义现代化大都市的关键之年。'), 'place')).toEqual(['天津']);
     // A country's official name is one place, and its government a place and a word (like 中国政府).
     expect(texts(entities('青铜技术被贝宁王国继承。'), 'place')).toEqual(['贝宁王国']);
     const official = entities('中国政府和波兰共和国政府签署协定，为墨西哥合众国的繁荣干杯。');

@@ -149,6 +149,8 @@ export interface Lexicon {
   landmarkWords: Set<string>;
   /** 共和国, 合众国: written after a country's short name to make its official one. */
   stateForms: Set<string>;
+  /** 大城市, 周边地区: jieba ns words that name no place. */
+  genericPlaces: Set<string>;
   /** 物流, 唱片: trades that make 公司 a description (物流公司). */
   trades: Set<string>;
   /** 座谈会, 表彰大会: events named like institutions. */
@@ -278,6 +280,7 @@ export function loadLexicon(): Lexicon {
     titleSuffixes: new Set(readList(DATA + 'title-suffixes.txt')),
     eventWords: new Set(readList(DATA + 'org-event-words.txt')),
     trades: new Set(readList(DATA + 'org-trades.txt')),
+    genericPlaces: new Set(readList(DATA + 'place-generic-words.txt')),
     landmarkWords: new Set(readList(DATA + 'landmark-words.txt')),
     stateForms: new Set(readList(DATA + 'place-state-forms.txt')),
     singleStops: unitTable(singleStops),

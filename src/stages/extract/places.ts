@@ -106,7 +106,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
   for (let i = 0; i < text.length; i++) {
     if (!doc.boundary(i)) continue;
     const end = doc.tokenEndAt(i);
-    if (end - i >= 3 && endsLandmark(doc, end) && free(i, end) && isHan(text[i]) && doc.posOf(text.slice(i, end)) === 'ns') takeWithLandmark(i, end);
+    if (end - i >= 3 && endsLandmark(doc, end) && free(i, end) && isHan(text[i]) && isPlaceWord(doc, text.slice(i, end))) takeWithLandmark(i, end);
     i = end - 1;
   }
 
@@ -116,7 +116,7 @@ export function findPlaces(doc: Doc, blocked: Uint8Array): Span[] {
     if (!doc.boundary(i) || end - i < 3 || blocked[i]) continue;
     let foreign = true;
     for (let j = i; j < end && foreign; j++) foreign = lex.translit[text.charCodeAt(j)] === 1 || (j === end - 1 && CITY_SUFFIX.has(text[j] ?? ''));
-    if (foreign && free(i, end) && (doc.posOf(text.slice(i, end)) === 'ns' || isForeignPlace(doc, i, end))) takeWithLandmark(i, end);
+    if (foreign && free(i, end) && (isPlaceWord(doc, text.slice(i, end)) || isForeignPlace(doc, i, end))) takeWithLandmark(i, end);
     i = end - 1;
   }
 
@@ -140,6 +140,11 @@ export function stateFormAfter(doc: Doc, place: Span & { info?: string }): numbe
     if (doc.boundary(end) && doc.lex.stateForms.has(doc.text.slice(place.end, end))) return end - place.end;
   }
   return 0;
+}
+
+/** A word jieba's dictionary tags ns (place) that names a place (not 大城市, 周边地区). */
+function isPlaceWord(doc: Doc, word: string): boolean {
+  return doc.posOf(word) === 'ns' && !doc.lex.genericPlaces.has(word);
 }
 
 /** A word ending at `end` ends like a landmark or place (馆, 山, 州), or is followed by 人 (魁北克人, 马拉维人: the people of a place). */

@@ -35,7 +35,10 @@ export function recognize(text: string, types: Set<EntityType>, blockedSpans: Sp
   for (const o of orgs) blocked.fill(1, o.start, o.end);
   // Weak people next: a name without context yields to a place of the same letters.
   const placesBlocked = blocked.slice();
-  const places = findPlaces(doc, placesBlocked);
+  // One sense per page: a name taken for a person by its context, or a part of a foreign one
+  // (劳伦斯·洛克菲勒), is no place elsewhere.
+  const personNames = new Set(people.filter((p) => p.strength === 'strong').flatMap((p) => text.slice(p.start, p.end).split('·')));
+  const places = findPlaces(doc, placesBlocked).filter((p) => !personNames.has(text.slice(p.start, p.end)));
   const placeCover = new Uint8Array(text.length);
   for (const p of places) placeCover.fill(1, p.start, p.end);
 
