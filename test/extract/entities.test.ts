@@ -242,6 +242,8 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
   it('reads credits in brackets, given names before 同志, and a common surname opening a three-character name', () => {
     expect(texts(entities('推行素质教育（山西阳城县刘国信）'), 'person')).toEqual(['刘国信']);
     expect(texts(entities('敬爱的小平同志虽然离我们而去，这位同志说。'), 'person')).toEqual(['小平']);
+    // A place inside a name of jieba's dictionary does not unmake it (中山 in 孙中山).
+    expect(texts(entities('继承和发扬孙中山先生爱国、革命的精神。'), 'person')).toEqual(['孙中山']);
     // A verb after a title is its predicate (golden web page: 老师关注).
     expect(texts(entities('学习成绩居中的学生得不到老师关注。'), 'person')).toEqual([]);
     // A function word is no one-character given name (golden web pages: 歌手都在模仿, 郭荣梅会建议).

@@ -9,7 +9,7 @@
  * same contexts.
  */
 import { Doc, isHan, type Span } from './doc.js';
-import { kindMask, type GivenChar, type Lexicon, type Match } from './lexicon.js';
+import { kindMask, type GivenChar, type Kind, type Lexicon, type Match } from './lexicon.js';
 import { acrossConjunction } from './orgs.js';
 import { isForeignPlace } from './places.js';
 
@@ -56,6 +56,8 @@ const TITLE_OR_PREFIX = kindMask('title', 'title-prefix');
 /** Listed words that cannot be inside a given name. */
 const LISTED_KINDS = ['title', 'title-prefix', 'org-suffix', 'place', 'org', 'verb'] as const;
 const LISTED = kindMask(...LISTED_KINDS);
+/** Listed words that unmake a name of jieba's dictionary found inside it (a place does not: 孙中山). */
+const NOT_IN_KNOWN_NAMES = LISTED_KINDS.filter((k) => k !== 'place');
 /** · between the parts of a transliterated name. */
 const MIDDLE_DOT = 0xb7;
 
@@ -215,15 +217,16 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
     const surnameIsFunctionWord = doc.startingAt(start, 'stop').some((m) => m.end === surnameEnd);
     if (doc.longestAt(start, 'place')?.end === end || doc.longestAt(start, 'org')?.end === end) continue;
     before ??= leftContext(doc, start);
-    if (containsPlace(doc, surnameEnd, end) && (!before || surnameIsFunctionWord)) continue;
+    const word = doc.isWord(start, end);
+    // 王小明说: a listed word running past a dictionary name (明说) does not unmake it, nor does a
+    // place inside it (孙中山).
+    const knownName = (word || knownNameOpeningWord(doc, start, end)) && len === 2 && /^nr/.test(doc.posOf(text.slice(start, end))) && !containsListedWord(doc, surnameEnd, end, true, NOT_IN_KNOWN_NAMES);
+    if (containsPlace(doc, surnameEnd, end) && (!before || surnameIsFunctionWord) && !knownName) continue;
     // g1 and g2 are Chinese characters of one UTF-16 unit each.
     const scores = len === 2 ? [givenScoreOf(lex, g1!), givenScoreOf(lex, g2!)] : [givenScoreOf(lex, g1!)];
     const score = Math.min(...scores);
     const after = endsName(doc, end);
-    const word = doc.isWord(start, end);
     const listed = containsListedWord(doc, surnameEnd, end);
-    // 王小明说: a listed word running past a dictionary name (明说) does not unmake it.
-    const knownName = (word || knownNameOpeningWord(doc, start, end)) && len === 2 && /^nr/.test(doc.posOf(text.slice(start, end))) && !containsListedWord(doc, surnameEnd, end, true);
     const plausible = score >= PLAUSIBLE || knownName || (before && scores.every((s) => s > 0));
     if (!plausible) continue;
     // An ordinary word next to a title (成员单位) needs name-like characters to be a name (区委书记文献);
@@ -445,11 +448,11 @@ function isCueWord(doc: Doc, start: number, end: number): boolean {
  * True when a title, unit, institution suffix or place starts inside the span (区委办, 宣传部);
  * with `inside`, only one that also ends inside it.
  */
-function containsListedWord(doc: Doc, start: number, end: number, inside = false): boolean {
+function containsListedWord(doc: Doc, start: number, end: number, inside = false, kinds: readonly Kind[] = LISTED_KINDS): boolean {
   for (let i = start; i < end; i++) {
     if (!doc.startsAny(i, LISTED)) continue;
     if (!inside) return true;
-    for (const kind of LISTED_KINDS) if (doc.startingAt(i, kind).some((m) => m.end <= end)) return true;
+    for (const kind of kinds) if (doc.startingAt(i, kind).some((m) => m.end <= end)) return true;
   }
   return false;
 }
