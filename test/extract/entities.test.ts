@@ -242,6 +242,10 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
   it('reads credits in brackets, given names before 同志, and a common surname opening a three-character name', () => {
     expect(texts(entities('推行素质教育（山西阳城县刘国信）'), 'person')).toEqual(['刘国信']);
     expect(texts(entities('敬爱的小平同志虽然离我们而去，这位同志说。'), 'person')).toEqual(['小平']);
+    // A name without context, of name-like characters (golden web pages), but not a surname opening
+    // an ordinary word (国王大摆筵席, 中韩时尚王).
+    expect(texts(entities('主席：罗必良(华南农业大学)，评论人：潘士远（北京大学）'), 'person')).toEqual(['罗必良', '潘士远']);
+    expect(texts(entities('一天下午，国王大摆筵席，中韩时尚王也来了。'), 'person')).toEqual([]);
     // A place inside a name of jieba's dictionary does not unmake it (中山 in 孙中山).
     expect(texts(entities('继承和发扬孙中山先生爱国、革命的精神。'), 'person')).toEqual(['孙中山']);
     // A verb after a title is its predicate (golden web page: 老师关注).
