@@ -246,6 +246,8 @@ describe('People\'s Daily conventions (MSRA annotation)', () => {
     // an ordinary word (国王大摆筵席, 中韩时尚王).
     expect(texts(entities('主席：罗必良(华南农业大学)，评论人：潘士远（北京大学）'), 'person')).toEqual(['罗必良', '潘士远']);
     expect(texts(entities('一天下午，国王大摆筵席，中韩时尚王也来了。'), 'person')).toEqual([]);
+    // Nor one that runs into a transliterated name joined by · (golden web page).
+    expect(texts(entities('有“大鲨鱼”之称的篮球明星达里尔·道金斯，'), 'person')).not.toContain('明星达');
     // A place inside a name of jieba's dictionary does not unmake it (中山 in 孙中山).
     expect(texts(entities('继承和发扬孙中山先生爱国、革命的精神。'), 'person')).toEqual(['孙中山']);
     // A verb after a title is its predicate (golden web page: 老师关注).

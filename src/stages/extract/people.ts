@@ -262,6 +262,10 @@ function bestCandidate(doc: Doc, start: number, surnameEnd: number): Candidate |
 function standsAlone(doc: Doc, start: number, surnameEnd: number, end: number, scores: number[]): boolean {
   if ((doc.lex.surnames.get(doc.text.slice(start, surnameEnd)) ?? 0) < ALONE_SURNAME) return false;
   if (doc.lex.unlikelyLast.has(doc.text[end - 1] ?? '')) return false;
+  // 篮球明星达里尔·道金斯: the span runs into a transliterated name joined by ·.
+  let runEnd = end;
+  while (runEnd < end + 4 && doc.lex.translit[doc.text.charCodeAt(runEnd)] === 1) runEnd++;
+  if (doc.text.charCodeAt(runEnd) === MIDDLE_DOT) return false;
   // 智慧使, 明星达: a surname and a character making an ordinary word need context.
   if (scores.length === 2) return (scores[0] ?? 0) * (scores[1] ?? 0) >= ALONE_THREE && !(doc.isWord(start, surnameEnd + 1) && !/^nr/.test(doc.posOf(doc.text.slice(start, surnameEnd + 1))));
   const next = doc.text[end];
