@@ -211,5 +211,8 @@ export function isHan(ch: string | undefined): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
+/** An ASCII or full-width digit (乔石从３月, 37号). */
+export const DIGIT = /[0-9０-９]/;
+
 /** Chinese numerals and quantifiers, which start counts (两个中心, 余家公司) rather than names. */
 export const NUMERALS = new Set('一二三四五六七八九十百千万亿两零〇几第每余某'.split(''));

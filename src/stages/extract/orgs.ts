@@ -7,7 +7,7 @@
  * to the full name when the page has it: derived from the full name's words
  * (西北/工业/大学 → 西工大), declared (（以下简称“西浦”）) or listed (清华, 中科院).
  */
-import { Doc, NUMERALS, isHan, type Span } from './doc.js';
+import { DIGIT, Doc, NUMERALS, isHan, type Span } from './doc.js';
 import type { Match } from './lexicon.js';
 import { stateFormAfter } from './places.js';
 
@@ -33,7 +33,6 @@ const CONGRESS = /[一二三四五六七八九十]{2,3}大/g;
  * document (《关于…的通报》, 《政府工作报告》, 《联合公报》) or a forecast (天气预报).
  */
 const NEWSPAPER = /《(?!关于)([\u4e00-\u9fff]{1,8}(?<![的公通简情预电年])报)》/g;
-const DIGITS = /[0-9０-９]/;
 /** One-character suffixes that are also a particle (所写) and a modal verb (会说). */
 const PARTICLE_SUFFIXES = new Set(['所', '会']);
 /** A numbered body of an institution: 第十五次全国代表大会, 第三届理事会. */
@@ -207,7 +206,7 @@ function extendLeft(doc: Doc, blocked: Uint8Array, start: number, end: number, s
     if (!isHan(ch) || blocked[pos - 1]) break;
     // ３月３日电以色列国议会: a dateline ends before the name; 小河路37号杭州轻工机械厂: an address.
     if (ch === '电' && text[pos - 2] === '日') break;
-    if (ch === '号' && (DIGITS.test(text[pos - 2] ?? '') || NUMERALS.has(text[pos - 2] ?? ''))) break;
+    if (ch === '号' && (DIGIT.test(text[pos - 2] ?? '') || NUMERALS.has(text[pos - 2] ?? ''))) break;
     if (endsWithKind(doc, pos, 'verb') && strength === 'company' && beforeVerb === undefined) {
       beforeVerb = pos;
     } else if (pos === start && endsWithKind(doc, pos, 'verb') && !suffixIsKnown && (followsAnchor(doc, doc.tokenStartBefore(pos)) || VERB_NAMED.has(text.slice(start, end)))) {

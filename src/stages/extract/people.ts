@@ -8,7 +8,7 @@
  * people too. Foreign names are runs of transliteration characters with the
  * same contexts.
  */
-import { Doc, isHan, type Span } from './doc.js';
+import { DIGIT, Doc, isHan, type Span } from './doc.js';
 import { kindMask, type GivenChar, type Kind, type Lexicon, type Match } from './lexicon.js';
 import { acrossConjunction } from './orgs.js';
 import { isForeignPlace } from './places.js';
@@ -44,7 +44,6 @@ const CONJUNCTIONS = new Set(['和', '与', '及', '同', '跟']);
 /** Longest transliterated name tried (雅克·卡蒂埃, 亚历山大·卡尔德). */
 const MAX_FOREIGN = 12;
 const SPACES = /[\s\u3000]/;
-const DIGIT = /[0-9０-９]/;
 /** Forms of address after a surname alone (邓先生). */
 const POLITE = new Set(['先生', '女士']);
 const POLITE_WORDS = /先生|女士/g;
